@@ -1,0 +1,72 @@
+package dev.freshjwt.demo;
+
+import dev.freshjwt.RefreshTokenRequired;
+import dev.freshjwt.TokenIssuer;
+import dev.freshjwt.TokenPair;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** {@code POST /login} and {@code POST /refresh}: where tokens are minted. */
+@Path("/")
+@RequestScoped
+public class AuthResource {
+
+    private final TokenIssuer issuer;
+    private final DemoUsers users;
+    private final JsonWebToken caller;
+
+    /** For CDI proxies only. */
+    protected AuthResource() {
+        this(null, null, null);
+    }
+
+    @Inject
+    public AuthResource(TokenIssuer issuer, DemoUsers users, JsonWebToken caller) {
+        this.issuer = issuer;
+        this.users = users;
+        this.caller = caller;
+    }
+
+    /** Checks the password and returns a fresh access token and a refresh token. */
+    @POST
+    @Path("login")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response login(String body) {
+        LoginRequest login = LoginRequest.parse(body);
+        if (!users.authenticate(login.username(), login.password())) {
+            return Problems.invalidCredentials();
+        }
+        TokenPair tokens = issuer.login(login.username(), DemoUsers.ROLE);
+        return noStore(tokenResponse(tokens.accessToken()).add("refresh_token", tokens.refreshToken()).build().toString());
+    }
+
+    /** Trades the refresh token of the {@code Authorization} header for a new, not fresh, access token. */
+    @POST
+    @Path("refresh")
+    @RefreshTokenRequired
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response refresh() {
+        return noStore(tokenResponse(issuer.refresh(caller)).build().toString());
+    }
+
+    private JsonObjectBuilder tokenResponse(String accessToken) {
+        return Json.createObjectBuilder()
+                .add("access_token", accessToken)
+                .add("token_type", "Bearer")
+                .add("expires_in", issuer.accessTokenLifetime().toSeconds());
+    }
+
+    private static Response noStore(String json) {
+        return Response.ok(json, MediaType.APPLICATION_JSON).header("Cache-Control", "no-store").build();
+    }
+}

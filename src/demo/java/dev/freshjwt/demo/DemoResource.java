@@ -1,0 +1,67 @@
+package dev.freshjwt.demo;
+
+import dev.freshjwt.AccessTokenRequired;
+import dev.freshjwt.FreshRequired;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The protected resources of the walkthrough. {@code @RolesAllowed} is the container's own check: refresh tokens
+ * carry no {@code groups}, so it would refuse them even without freshjwt's.
+ */
+@Path("/")
+@RequestScoped
+@RolesAllowed(DemoUsers.ROLE)
+public class DemoResource {
+
+    private final JsonWebToken caller;
+    private final AccountService accounts;
+
+    /** For CDI proxies only. */
+    protected DemoResource() {
+        this(null, null);
+    }
+
+    @Inject
+    public DemoResource(JsonWebToken caller, AccountService accounts) {
+        this.caller = caller;
+        this.accounts = accounts;
+    }
+
+    /** Any valid access token, fresh or not. */
+    @GET
+    @Path("protected")
+    @AccessTokenRequired
+    @Produces(MediaType.TEXT_PLAIN)
+    public String protectedResource() {
+        return "Hello " + caller.getName() + ", you have access to this protected resource";
+    }
+
+    /** Only a fresh access token: a refreshed one gets the RFC 9470 step-up challenge. */
+    @GET
+    @Path("sensitive_operation")
+    @FreshRequired
+    @Produces(MediaType.TEXT_PLAIN)
+    public String sensitiveOperation() {
+        return "Hello " + caller.getName() + ", you have access to this sensitive operation";
+    }
+
+    /**
+     * Any access token at the resource; the EJB behind it demands a login of at most five minutes ago. Shows
+     * {@code @FreshRequired} on an EJB answering the same 401 as on a resource.
+     */
+    @POST
+    @Path("account/password")
+    @AccessTokenRequired
+    @Produces(MediaType.TEXT_PLAIN)
+    public String changePassword() {
+        return accounts.changePassword(caller.getName());
+    }
+}

@@ -1,0 +1,52 @@
+package dev.freshjwt.demo;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.BadRequestException;
+import java.io.StringReader;
+
+/**
+ * The {@code /login} body, {@code {"username": "…", "password": "…"}}, read strictly: anything else is a
+ * 400 with a problem+json body, never a 500.
+ *
+ * @param username the user name
+ * @param password the password
+ */
+record LoginRequest(String username, String password) {
+
+    /** Longer bodies are refused before parsing. */
+    static final int MAX_LENGTH = 4096;
+
+    static LoginRequest parse(String body) {
+        if (body == null || body.isBlank()) {
+            throw invalid("The body must be a JSON object with \"username\" and \"password\"");
+        }
+        if (body.length() > MAX_LENGTH) {
+            throw invalid("The body is longer than " + MAX_LENGTH + " characters");
+        }
+        JsonValue value;
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            value = reader.readValue();
+        } catch (RuntimeException e) { // JsonException, and Parsson's plain RuntimeException on deep nesting
+            throw invalid("The body is not valid JSON");
+        }
+        if (!(value instanceof JsonObject object)) {
+            throw invalid("The body must be a JSON object with \"username\" and \"password\"");
+        }
+        return new LoginRequest(text(object, "username"), text(object, "password"));
+    }
+
+    private static String text(JsonObject object, String name) {
+        if (!(object.get(name) instanceof JsonString string) || string.getString().isEmpty()) {
+            throw invalid("\"" + name + "\" must be a non-empty string");
+        }
+        return string.getString();
+    }
+
+    private static BadRequestException invalid(String detail) {
+        return new BadRequestException(detail, Problems.badRequest(detail));
+    }
+}

@@ -1,0 +1,26 @@
+package dev.freshjwt;
+
+/**
+ * Names of the claims freshjwt adds to the standard MicroProfile JWT ones ({@code iss, sub, upn, groups,
+ * aud, iat, exp, jti}).
+ */
+public final class FreshJwtClaims {
+
+    /** {@code "type"}: {@code "access"} or {@code "refresh"} (see {@link TokenType}), as in AuthX and flask-jwt-extended. */
+    public static final String TYPE = "type";
+
+    /** {@code "fresh"}: JSON boolean on access tokens; {@code true} only right after a credential login. */
+    public static final String FRESH = "fresh";
+
+    /** {@code "auth_time"}: seconds since the epoch when the user last proved their credential (OpenID Connect). */
+    public static final String AUTH_TIME = "auth_time";
+
+    /**
+     * {@code "access_groups"}: on refresh tokens, the groups that access tokens minted from them receive.
+     * Refresh tokens carry no {@code groups} claim, so {@code @RolesAllowed} refuses them by itself.
+     */
+    public static final String ACCESS_GROUPS = "access_groups";
+
+    private FreshJwtClaims() {
+    }
+}

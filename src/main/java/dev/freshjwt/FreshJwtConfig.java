@@ -1,0 +1,45 @@
+package dev.freshjwt;
+
+/**
+ * The MicroProfile Config keys freshjwt reads. As with every MicroProfile Config key, an environment
+ * variable overrides them ({@code FRESHJWT_SIGN_KEY_LOCATION} for {@link #SIGN_KEY_LOCATION}, …).
+ */
+public final class FreshJwtConfig {
+
+    /** The {@code iss} of minted tokens. Default: {@value #MP_ISSUER}; one of the two is required. */
+    public static final String ISSUER = "freshjwt.issuer";
+
+    /** The {@code aud} of minted tokens, comma-separated. Default: {@value #MP_AUDIENCES}; none if unset. */
+    public static final String AUDIENCES = "freshjwt.audiences";
+
+    /** Access token lifetime, ISO-8601 ({@code PT15M}). Default {@code PT15M}. */
+    public static final String ACCESS_TOKEN_LIFETIME = "freshjwt.access-token.lifetime";
+
+    /** Refresh token lifetime, ISO-8601 ({@code P30D}). Default {@code P30D}. */
+    public static final String REFRESH_TOKEN_LIFETIME = "freshjwt.refresh-token.lifetime";
+
+    /**
+     * Where the private signing key is: {@code classpath:name}, a {@code file:} URL, or a path (classpath
+     * resource first, then file). PEM PKCS#8 ({@code -----BEGIN PRIVATE KEY-----}; for EC keys followed by
+     * the {@code PUBLIC KEY} block), a private JWK, or a JWKS. Required wherever {@link TokenIssuer} is used.
+     */
+    public static final String SIGN_KEY_LOCATION = "freshjwt.sign.key.location";
+
+    /** The {@code kid} of minted tokens; selects the key of a JWKS. Default: the JWK's {@code kid}, else its RFC 7638 thumbprint. */
+    public static final String SIGN_KEY_ID = "freshjwt.sign.key.id";
+
+    /** {@code RS256} (default for RSA keys), {@code RS384}, {@code RS512}, {@code ES256} (default for P-256 keys), {@code ES384}, {@code ES512}. */
+    public static final String SIGN_ALGORITHM = "freshjwt.sign.algorithm";
+
+    /** Standard MicroProfile JWT key: the issuer the container accepts. */
+    public static final String MP_ISSUER = "mp.jwt.verify.issuer";
+
+    /** Standard MicroProfile JWT key: the audiences the container accepts. */
+    public static final String MP_AUDIENCES = "mp.jwt.verify.audiences";
+
+    /** Standard MicroProfile JWT key: clock skew in seconds, also used by freshness checks. Default 60. */
+    public static final String MP_CLOCK_SKEW = "mp.jwt.verify.clock.skew";
+
+    private FreshJwtConfig() {
+    }
+}

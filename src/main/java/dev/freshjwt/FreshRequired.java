@@ -1,0 +1,70 @@
+package dev.freshjwt;
+
+import static java.lang.annotation.ElementType.METHOD;
+import static java.lang.annotation.ElementType.TYPE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import dev.freshjwt.internal.cdi.TokenChecked;
+import jakarta.enterprise.util.Nonbinding;
+import jakarta.interceptor.InterceptorBinding;
+import java.lang.annotation.Documented;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+
+/**
+ * Requires a <em>fresh</em> access token: one minted right after the caller proved their credential, not by
+ * a refresh. Put it on operations that deserve a recent password: changing the password or e-mail address,
+ * granting privileges, paying.
+ *
+ * <pre>{@code
+ * @Path("/account")
+ * public class AccountResource {
+ *
+ *     @POST
+ *     @Path("/password")
+ *     @FreshRequired(maxAge = 300)      // fresh, and the password was typed at most five minutes ago
+ *     public void changePassword(PasswordChange change) { ... }
+ * }
+ * }</pre>
+ *
+ * <p>A token passes when it is an access token whose {@code fresh} claim is {@code true} and, when
+ * {@link #maxAge()} is set, whose {@code auth_time} lies at most {@code maxAge} seconds in the past (the clock
+ * skew of {@code mp.jwt.verify.clock.skew} is allowed for). Otherwise the client gets the RFC 9470 step-up
+ * challenge and should ask the user for their credential again:
+ *
+ * <pre>
+ * HTTP/1.1 401 Unauthorized
+ * WWW-Authenticate: Bearer error="insufficient_user_authentication",
+ *     error_description="A fresh login is required", max_age="300"
+ * Content-Type: application/problem+json
+ *
+ * {"type":"https://freshjwt.dev/problems/insufficient-user-authentication", "status":401, ...}
+ * </pre>
+ *
+ * <p>A missing, invalid or refresh token is answered as by {@link AccessTokenRequired}. Works on JAX-RS
+ * resource methods and classes (checked by a request filter before the method runs) and on CDI beans and
+ * EJBs (checked by an interceptor; the {@link TokenRejectedException} it throws is an EJB application
+ * exception, so a resource calling the bean answers the same 401).
+ */
+@Inherited
+@InterceptorBinding
+@TokenChecked
+@Documented
+@Retention(RUNTIME)
+@Target({TYPE, METHOD})
+public @interface FreshRequired {
+
+    /** The default of {@link #maxAge()}: no limit beyond the {@code fresh} flag. */
+    long NO_MAX_AGE = -1;
+
+    /**
+     * The most seconds that may have passed since the user last proved their credential ({@code auth_time}).
+     * Default: no limit; the {@code fresh} flag alone decides. A token without {@code auth_time} never
+     * satisfies a {@code maxAge}.
+     *
+     * @return the maximum authentication age in seconds, or {@link #NO_MAX_AGE}
+     */
+    @Nonbinding
+    long maxAge() default NO_MAX_AGE;
+}

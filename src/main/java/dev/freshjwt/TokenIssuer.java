@@ -1,0 +1,178 @@
+package dev.freshjwt;
+
+import dev.freshjwt.internal.cdi.FreshJwtExtension;
+import dev.freshjwt.internal.cdi.FreshJwtExtension.IssuerConfiguration;
+import dev.freshjwt.internal.guard.Challenges;
+import dev.freshjwt.internal.guard.Rejection;
+import dev.freshjwt.internal.keys.Jwks;
+import dev.freshjwt.internal.token.ClaimValues;
+import dev.freshjwt.internal.token.RefreshTokenVerifier;
+import dev.freshjwt.internal.token.TokenMinter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Mints freshjwt's access and refresh tokens. Inject it into JAX-RS resources, CDI beans and EJBs:
+ *
+ * <pre>{@code
+ * @Inject TokenIssuer issuer;
+ *
+ * @POST @Path("/login")
+ * public Response login(Credentials credentials) {
+ *     User user = users.authenticate(credentials);          // your credential check
+ *     TokenPair tokens = issuer.login(user.name(), user.groups());
+ *     return Response.ok(Map.of("access_token", tokens.accessToken(),
+ *                               "refresh_token", tokens.refreshToken())).build();
+ * }
+ *
+ * @POST @Path("/refresh") @RefreshTokenRequired
+ * public Map<String, String> refresh(@Context SecurityContext security) {
+ *     return Map.of("access_token", issuer.refresh((JsonWebToken) security.getUserPrincipal()));
+ * }
+ * }</pre>
+ *
+ * <p>An access token minted by {@link #login} is <em>fresh</em>; one minted by {@link #refresh} never is. Both
+ * carry {@code auth_time}, the moment of the credential login, unchanged through any number of refreshes.
+ * Tokens are compact JWS with header {@code typ: JWT} and {@code kid}, signed with the key of
+ * {@code freshjwt.sign.key.location}; see {@link FreshJwtConfig} for every setting. The time comes from the
+ * application's {@link Clock} bean when there is one.
+ *
+ * <p>Thread-safe. A deployment that injects this bean without an issuer or signing key fails to deploy.
+ */
+@ApplicationScoped
+public class TokenIssuer {
+
+    private final TokenMinter minter;
+    private final RefreshTokenVerifier verifier;
+    private final String issuer;
+    private final String jwks;
+    private final Clock clock;
+
+    /** For the CDI proxy only. */
+    protected TokenIssuer() {
+        this.minter = null;
+        this.verifier = null;
+        this.issuer = null;
+        this.jwks = null;
+        this.clock = null;
+    }
+
+    @Inject
+    TokenIssuer(FreshJwtExtension extension, Instance<Clock> clock) {
+        this(extension.issuerConfiguration(), clock.isResolvable() ? clock.get() : Clock.systemUTC());
+    }
+
+    TokenIssuer(IssuerConfiguration configuration, Clock clock) {
+        this.minter = new TokenMinter(configuration.settings(), configuration.key(), clock);
+        this.verifier = new RefreshTokenVerifier(configuration.settings(), configuration.key(), clock);
+        this.issuer = configuration.settings().issuer();
+        this.jwks = Jwks.of(configuration.key());
+        this.clock = clock;
+    }
+
+    /** A non-fresh access token for {@code subject}, with no groups. */
+    public String createAccessToken(String subject) {
+        return createAccessToken(subject, false);
+    }
+
+    /** An access token for {@code subject}; a fresh one gets {@code auth_time} = now. */
+    public String createAccessToken(String subject, boolean fresh) {
+        return accessToken(subject).fresh(fresh).sign();
+    }
+
+    /** A refresh token for {@code subject}, with no groups. */
+    public String createRefreshToken(String subject) {
+        return refreshToken(subject).sign();
+    }
+
+    /** Starts an access token with everything else: groups, claims, audience, lifetime, {@code auth_time}, fresh. */
+    public TokenBuilder accessToken(String subject) {
+        return new TokenBuilder(TokenType.ACCESS, subject, sign());
+    }
+
+    /** Starts a refresh token: groups (for the access tokens it buys), claims, audience, lifetime, {@code auth_time}. */
+    public TokenBuilder refreshToken(String subject) {
+        return new TokenBuilder(TokenType.REFRESH, subject, sign());
+    }
+
+    /**
+     * The tokens for a user who has just proved their credential: a fresh access token and a refresh token,
+     * both with {@code auth_time} = now.
+     */
+    public TokenPair login(String subject, Collection<String> groups) {
+        Instant now = Instant.ofEpochSecond(clock.instant().getEpochSecond());
+        return new TokenPair(
+                accessToken(subject).groups(groups).authTime(now).fresh(true).sign(),
+                refreshToken(subject).groups(groups).authTime(now).sign());
+    }
+
+    /** As {@link #login(String, Collection)}. */
+    public TokenPair login(String subject, String... groups) {
+        return login(subject, List.of(groups));
+    }
+
+    /**
+     * A new, <em>non-fresh</em> access token from a refresh token that MicroProfile JWT has verified (the caller
+     * principal of a {@link RefreshTokenRequired} endpoint). It keeps the subject, the groups and the original
+     * {@code auth_time}.
+     *
+     * @throws TokenRejectedException (401) when {@code refreshToken} is not one of our refresh tokens
+     */
+    public String refresh(JsonWebToken refreshToken) {
+        if (refreshToken == null || refreshToken.getRawToken() == null) {
+            throw Challenges.exception(Rejection.unauthenticated(false));
+        }
+        if (!issuer.equals(refreshToken.getIssuer())) {
+            throw Challenges.exception(Rejection.invalid("The refresh token was not issued here"));
+        }
+        return refreshFrom(refreshToken.getSubject(), refreshToken::getClaim);
+    }
+
+    /**
+     * As {@link #refresh(JsonWebToken)}, for a refresh token that arrived some other way (a request body, a
+     * cookie): its signature, issuer, audience and expiry are verified here first.
+     *
+     * @throws TokenRejectedException (401) when the token is not a valid refresh token of ours
+     */
+    public String refresh(String refreshToken) {
+        var claims = refreshToken == null ? null : verifier.verify(refreshToken).orElse(null);
+        if (claims == null) {
+            throw Challenges.exception(Rejection.invalid("The refresh token is malformed, expired or not trusted"));
+        }
+        return refreshFrom(String.valueOf(claims.getClaimValue("sub")), claims::getClaimValue);
+    }
+
+    /** The JSON Web Key Set with the public verification key, to publish at {@code /.well-known/jwks.json}. */
+    public String jwks() {
+        return jwks;
+    }
+
+    /** The configured access token lifetime: the {@code expires_in} of a token response. */
+    public Duration accessTokenLifetime() {
+        return minter.defaultLifetime(TokenType.ACCESS);
+    }
+
+    private String refreshFrom(String subject, Function<String, Object> claim) {
+        if (ClaimValues.tokenType(claim.apply(FreshJwtClaims.TYPE)) != TokenType.REFRESH) {
+            throw Challenges.exception(Rejection.invalid("An access token cannot be used to refresh"));
+        }
+        TokenBuilder access = accessToken(subject).groups(ClaimValues.strings(claim.apply(FreshJwtClaims.ACCESS_GROUPS)));
+        long authTime = ClaimValues.epochSeconds(claim.apply(FreshJwtClaims.AUTH_TIME));
+        if (authTime != ClaimValues.ABSENT) {
+            access.authTime(Instant.ofEpochSecond(authTime));
+        }
+        return access.fresh(false).sign();
+    }
+
+    private Function<TokenMinter.TokenSpec, String> sign() {
+        return minter::mint;
+    }
+}

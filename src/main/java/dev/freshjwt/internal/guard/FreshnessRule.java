@@ -1,0 +1,63 @@
+package dev.freshjwt.internal.guard;
+
+import dev.freshjwt.TokenType;
+import dev.freshjwt.internal.token.ClaimValues;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The decision: does a verified token meet an endpoint's {@link Requirement}? Pure: no container, no
+ * clock of its own. Thread-safe.
+ */
+public final class FreshnessRule {
+
+    private final long skewSeconds;
+
+    /**
+     * @param skew the clock skew granted on {@code maxAge} ({@code mp.jwt.verify.clock.skew})
+     */
+    public FreshnessRule(Duration skew) {
+        this.skewSeconds = skew.toSeconds();
+    }
+
+    /**
+     * @param requirement what the endpoint demands
+     * @param type the token's type; {@code null} for an unknown type claim
+     * @param fresh the token's {@code fresh} claim
+     * @param authTime the token's {@code auth_time} in epoch seconds, or {@link ClaimValues#ABSENT}
+     * @param now the current time
+     * @return the reason to refuse, or empty when the token passes
+     */
+    public Optional<Rejection> evaluate(Requirement requirement, TokenType type, boolean fresh, long authTime,
+            Instant now) {
+        if (type == null) {
+            return Optional.of(Rejection.invalid("The token type is not recognised"));
+        }
+        if (type != requirement.type()) {
+            return Optional.of(Rejection.invalid(type == TokenType.REFRESH
+                    ? "A refresh token cannot be used as an access token"
+                    : "This endpoint requires a refresh token"));
+        }
+        if (!requirement.fresh()) {
+            return Optional.empty();
+        }
+        if (!fresh) {
+            return Optional.of(stale(requirement, "A fresh login is required"));
+        }
+        if (requirement.hasMaxAge()) {
+            if (authTime == ClaimValues.ABSENT) {
+                return Optional.of(stale(requirement, "The token does not say when the user authenticated"));
+            }
+            if (now.getEpochSecond() - authTime > requirement.maxAge() + skewSeconds) {
+                return Optional.of(stale(requirement, "The last login is more than "
+                        + requirement.maxAge() + " seconds ago"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Rejection stale(Requirement requirement, String description) {
+        return Rejection.stale(description, requirement.maxAge());
+    }
+}

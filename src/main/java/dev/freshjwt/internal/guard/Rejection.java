@@ -1,0 +1,74 @@
+package dev.freshjwt.internal.guard;
+
+/**
+ * Why a request was refused. Immutable.
+ *
+ * @param reason the kind of refusal, which decides the challenge and problem type
+ * @param description a sentence for the client ({@code error_description} and problem {@code detail})
+ * @param maxAge the {@code max_age} to announce for a step-up, or a negative number for none
+ */
+public record Rejection(Reason reason, String description, long maxAge) {
+
+    /** The kinds of refusal, each with its RFC 6750 / RFC 9470 error code and problem type. */
+    public enum Reason {
+        /** No token came with the request (RFC 6750 §3.1: no error code). */
+        MISSING_TOKEN(null, "missing-token", "Authentication required"),
+        /** A token came but cannot be used here. */
+        INVALID_TOKEN("invalid_token", "invalid-token", "Invalid token"),
+        /** A valid token, but the user authenticated too long ago or not freshly (RFC 9470). */
+        INSUFFICIENT_USER_AUTHENTICATION("insufficient_user_authentication", "insufficient-user-authentication",
+                "Fresh authentication required");
+
+        private final String errorCode;
+        private final String problemSlug;
+        private final String title;
+
+        Reason(String errorCode, String problemSlug, String title) {
+            this.errorCode = errorCode;
+            this.problemSlug = problemSlug;
+            this.title = title;
+        }
+
+        /** The {@code error} parameter of the challenge, or {@code null}. */
+        public String errorCode() {
+            return errorCode;
+        }
+
+        /** The last segment of the problem {@code type} URI. */
+        public String problemSlug() {
+            return problemSlug;
+        }
+
+        /** The problem {@code title}. */
+        public String title() {
+            return title;
+        }
+    }
+
+    /**
+     * The refusal for a request without a verified token: {@code invalid_token} when a bearer token came
+     * (the container could not verify it), else a plain challenge.
+     */
+    public static Rejection unauthenticated(boolean bearerSent) {
+        return bearerSent
+                ? invalid("The bearer token is malformed, expired or not trusted")
+                : new Rejection(Reason.MISSING_TOKEN, "A bearer token is required", -1);
+    }
+
+    /** Whether an {@code Authorization} header value uses the Bearer scheme (any letter case). */
+    public static boolean isBearer(String authorization) {
+        if (authorization == null) {
+            return false;
+        }
+        String value = authorization.stripLeading();
+        return value.regionMatches(true, 0, "Bearer", 0, 6) && (value.length() == 6 || value.charAt(6) == ' ');
+    }
+
+    public static Rejection invalid(String description) {
+        return new Rejection(Reason.INVALID_TOKEN, description, -1);
+    }
+
+    static Rejection stale(String description, long maxAge) {
+        return new Rejection(Reason.INSUFFICIENT_USER_AUTHENTICATION, description, maxAge);
+    }
+}

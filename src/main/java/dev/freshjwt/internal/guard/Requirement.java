@@ -1,0 +1,34 @@
+package dev.freshjwt.internal.guard;
+
+import dev.freshjwt.FreshRequired;
+import dev.freshjwt.TokenType;
+
+/**
+ * What an endpoint demands of the caller's token. Immutable.
+ *
+ * @param tokenRequired whether a token must be present at all
+ * @param type the kind of token accepted (when one is present)
+ * @param fresh whether the access token must be fresh
+ * @param maxAge the most seconds since {@code auth_time}, or {@link FreshRequired#NO_MAX_AGE}
+ */
+public record Requirement(boolean tokenRequired, TokenType type, boolean fresh, long maxAge) {
+
+    /** Unannotated endpoints: no token needed, but a refresh token is still refused. */
+    public static final Requirement NONE = new Requirement(false, TokenType.ACCESS, false, FreshRequired.NO_MAX_AGE);
+
+    /** {@code @AccessTokenRequired}. */
+    public static final Requirement ACCESS = new Requirement(true, TokenType.ACCESS, false, FreshRequired.NO_MAX_AGE);
+
+    /** {@code @RefreshTokenRequired}. */
+    public static final Requirement REFRESH = new Requirement(true, TokenType.REFRESH, false, FreshRequired.NO_MAX_AGE);
+
+    /** {@code @FreshRequired(maxAge = …)}. */
+    public static Requirement fresh(long maxAge) {
+        return new Requirement(true, TokenType.ACCESS, true, maxAge < 0 ? FreshRequired.NO_MAX_AGE : maxAge);
+    }
+
+    /** Whether this demands a positive {@code maxAge}. */
+    public boolean hasMaxAge() {
+        return maxAge != FreshRequired.NO_MAX_AGE;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.freshjwt.internal.jaxrs;
+
+import dev.freshjwt.internal.guard.Challenges;
+import dev.freshjwt.internal.guard.Rejection;
+import dev.freshjwt.internal.guard.Requirement;
+import dev.freshjwt.internal.guard.TokenGuard;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.security.Principal;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Checks one resource method's {@link Requirement} against the caller's token before the method runs. */
+final class TokenRequirementFilter implements ContainerRequestFilter {
+
+    private final Requirement requirement;
+    private volatile TokenGuard guard;
+
+    TokenRequirementFilter(Requirement requirement) {
+        this.requirement = requirement;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        Principal principal = request.getSecurityContext().getUserPrincipal();
+        JsonWebToken token = principal instanceof JsonWebToken jwt ? jwt : null;
+        boolean bearerSent = Rejection.isBearer(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        guard().check(requirement, token, bearerSent)
+                .ifPresent(rejection -> request.abortWith(Challenges.response(rejection)));
+    }
+
+    private TokenGuard guard() {
+        TokenGuard current = guard;
+        if (current == null) {
+            // Filters are created by JAX-RS, not CDI: look the bean up once.
+            current = CDI.current().select(TokenGuard.class).get();
+            guard = current;
+        }
+        return current;
+    }
+}
