@@ -1,0 +1,187 @@
+package dev.freshjwt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.freshjwt.internal.cdi.FreshJwtExtension.IssuerConfiguration;
+import dev.freshjwt.internal.config.IssuerSettings;
+import dev.freshjwt.internal.keys.SigningKey;
+import dev.freshjwt.testing.MapJsonWebToken;
+import dev.freshjwt.testing.TestKeys;
+import jakarta.json.Json;
+import java.security.KeyPair;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.junit.jupiter.api.Test;
+
+class TokenIssuerTest {
+
+    private static final String ISSUER = "https://issuer.test";
+    private static final Instant LOGIN = Instant.parse("2026-11-29T10:00:00Z");
+    private static final KeyPair KEYS = TestKeys.rsa();
+
+    private final TokenIssuer atLogin = issuerAt(LOGIN, List.of());
+    private final TokenIssuer oneHourLater = issuerAt(LOGIN.plus(Duration.ofHours(1)), List.of());
+
+    @Test
+    void loginMintsAFreshAccessTokenAndARefreshTokenWithAuthTime() throws Exception {
+        TokenPair pair = atLogin.login("alice", "user", "admin");
+
+        JwtClaims access = claims(pair.accessToken());
+        assertEquals(ISSUER, access.getIssuer());
+        assertEquals("alice", access.getSubject());
+        assertEquals("alice", access.getClaimValue("upn"));
+        assertEquals(List.of("user", "admin"), access.getStringListClaimValue("groups"));
+        assertEquals("access", access.getClaimValue("type"));
+        assertEquals(Boolean.TRUE, access.getClaimValue("fresh"));
+        assertEquals(LOGIN.getEpochSecond(), access.getClaimValue("auth_time"));
+        assertEquals(LOGIN.getEpochSecond(), access.getIssuedAt().getValue());
+        assertEquals(LOGIN.plus(Duration.ofMinutes(15)).getEpochSecond(), access.getExpirationTime().getValue());
+        assertTrue(access.getJwtId().length() >= 32);
+
+        JwtClaims refresh = claims(pair.refreshToken());
+        assertEquals("refresh", refresh.getClaimValue("type"));
+        assertFalse(refresh.hasClaim("groups"), "refresh tokens carry no groups, so @RolesAllowed refuses them");
+        assertFalse(refresh.hasClaim("fresh"));
+        assertEquals(List.of("user", "admin"), refresh.getStringListClaimValue("access_groups"));
+        assertEquals(LOGIN.getEpochSecond(), refresh.getClaimValue("auth_time"));
+        assertEquals(LOGIN.plus(Duration.ofDays(30)).getEpochSecond(), refresh.getExpirationTime().getValue());
+        assertTrue(!access.getJwtId().equals(refresh.getJwtId()));
+    }
+
+    @Test
+    void headerSaysJwtAndNamesTheKey() throws Exception {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setCompactSerialization(atLogin.createAccessToken("alice"));
+        assertEquals("JWT", jws.getHeader("typ"));
+        assertEquals("RS256", jws.getAlgorithmHeaderValue());
+        assertEquals("kid-1", jws.getKeyIdHeaderValue());
+    }
+
+    @Test
+    void accessTokensAreNotFreshByDefault() throws Exception {
+        JwtClaims claims = claims(atLogin.createAccessToken("alice"));
+        assertEquals(Boolean.FALSE, claims.getClaimValue("fresh"));
+        assertNull(claims.getClaimValue("auth_time"));
+        assertEquals(LOGIN.getEpochSecond(), claims(atLogin.createAccessToken("alice", true)).getClaimValue("auth_time"));
+    }
+
+    @Test
+    void refreshKeepsSubjectGroupsAndAuthTimeButIsNeverFresh() throws Exception {
+        TokenPair pair = atLogin.login("alice", "user");
+        JwtClaims refreshed = claims(oneHourLater.refresh(pair.refreshToken()));
+        assertEquals("alice", refreshed.getSubject());
+        assertEquals(List.of("user"), refreshed.getStringListClaimValue("groups"));
+        assertEquals(Boolean.FALSE, refreshed.getClaimValue("fresh"));
+        assertEquals(LOGIN.getEpochSecond(), refreshed.getClaimValue("auth_time"));
+        assertEquals(LOGIN.plus(Duration.ofHours(1)).getEpochSecond(), refreshed.getIssuedAt().getValue());
+    }
+
+    @Test
+    void refreshFromAVerifiedJsonWebTokenReadsServerClaimTypes() throws Exception {
+        MapJsonWebToken token = new MapJsonWebToken("raw", Map.of("iss", ISSUER, "sub", "bob",
+                "type", Json.createValue("refresh"), "auth_time", Json.createValue(LOGIN.getEpochSecond()),
+                "access_groups", Json.createArrayBuilder().add("user").build()));
+        JwtClaims refreshed = claims(oneHourLater.refresh(token));
+        assertEquals("bob", refreshed.getSubject());
+        assertEquals(List.of("user"), refreshed.getStringListClaimValue("groups"));
+        assertEquals(LOGIN.getEpochSecond(), refreshed.getClaimValue("auth_time"));
+    }
+
+    @Test
+    void anAccessTokenCannotBeUsedToRefresh() {
+        TokenRejectedException e = assertThrows(TokenRejectedException.class,
+                () -> oneHourLater.refresh(atLogin.login("alice").accessToken()));
+        assertEquals(401, e.getResponse().getStatus());
+        assertTrue(e.getResponse().getHeaderString("WWW-Authenticate").contains("invalid_token"));
+        assertThrows(TokenRejectedException.class, () -> oneHourLater.refresh(new MapJsonWebToken("raw",
+                Map.of("iss", ISSUER, "sub", "bob", "type", "access"))));
+    }
+
+    @Test
+    void forgedExpiredOrForeignRefreshTokensAreRejected() {
+        String valid = atLogin.login("alice").refreshToken();
+        String[] parts = valid.split("\\.");
+        String tampered = parts[0] + "." + parts[1].substring(0, parts[1].length() - 2) + "AA." + parts[2];
+        TokenIssuer foreignKey = new TokenIssuer(new IssuerConfiguration(settings(List.of()),
+                new SigningKey(TestKeys.otherRsa().getPrivate(), TestKeys.otherRsa().getPublic(), "kid-1", "RS256")),
+                Clock.fixed(LOGIN, ZoneOffset.UTC));
+        TokenIssuer muchLater = issuerAt(LOGIN.plus(Duration.ofDays(31)), List.of());
+        for (String bad : new String[] {tampered, "garbage", "", "a.b.c", foreignKey.login("alice").refreshToken()}) {
+            assertEquals(401, assertThrows(TokenRejectedException.class, () -> oneHourLater.refresh(bad))
+                    .getResponse().getStatus(), bad);
+        }
+        assertThrows(TokenRejectedException.class, () -> muchLater.refresh(valid));
+        assertThrows(TokenRejectedException.class, () -> oneHourLater.refresh((String) null));
+        assertThrows(TokenRejectedException.class, () -> oneHourLater.refresh(new MapJsonWebToken(null, Map.of())));
+        assertThrows(TokenRejectedException.class, () -> oneHourLater.refresh(new MapJsonWebToken("raw",
+                Map.of("iss", "https://elsewhere", "sub", "bob", "type", "refresh"))));
+    }
+
+    @Test
+    void configuredAudienceIsMintedAndRequiredOnRefresh() throws Exception {
+        TokenIssuer withAudience = issuerAt(LOGIN, List.of("api"));
+        TokenPair pair = withAudience.login("alice");
+        assertEquals(List.of("api"), claims(pair.accessToken()).getAudience());
+        String otherAudience = withAudience.refreshToken("alice").audience("elsewhere").sign();
+        assertThrows(TokenRejectedException.class, () -> withAudience.refresh(otherAudience));
+        claims(withAudience.refresh(pair.refreshToken()));
+    }
+
+    @Test
+    void builderSetsEverythingElse() throws Exception {
+        Instant earlier = LOGIN.minus(Duration.ofMinutes(3));
+        JwtClaims claims = claims(atLogin.accessToken("carol").groups(Set.of("admin")).claim("tenant", "acme")
+                .claim("limits", Map.of("max", 3)).audience("a", "b").lifetime(Duration.ofMinutes(2))
+                .authTime(earlier).fresh(true).sign());
+        assertEquals("acme", claims.getClaimValue("tenant"));
+        assertEquals(List.of("a", "b"), claims.getAudience());
+        assertEquals(LOGIN.plus(Duration.ofMinutes(2)).getEpochSecond(), claims.getExpirationTime().getValue());
+        assertEquals(earlier.getEpochSecond(), claims.getClaimValue("auth_time"));
+    }
+
+    @Test
+    void builderRefusesReservedClaimsAndNonsense() {
+        assertThrows(IllegalArgumentException.class, () -> atLogin.accessToken("a").claim("fresh", true));
+        assertThrows(IllegalArgumentException.class, () -> atLogin.accessToken("a").claim("exp", 1));
+        assertThrows(IllegalArgumentException.class, () -> atLogin.accessToken("a").claim("x", new Object()));
+        assertThrows(IllegalArgumentException.class, () -> atLogin.accessToken("a").lifetime(Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> atLogin.accessToken(" "));
+        assertThrows(IllegalStateException.class, () -> atLogin.refreshToken("a").fresh(true));
+    }
+
+    @Test
+    void jwksHoldsTheVerificationKey() throws Exception {
+        var set = new org.jose4j.jwk.JsonWebKeySet(atLogin.jwks());
+        assertEquals(KEYS.getPublic(), ((org.jose4j.jwk.PublicJsonWebKey) set.getJsonWebKeys().get(0)).getPublicKey());
+        assertEquals(Duration.ofMinutes(15), atLogin.accessTokenLifetime());
+    }
+
+    private static TokenIssuer issuerAt(Instant now, List<String> audiences) {
+        return new TokenIssuer(new IssuerConfiguration(settings(audiences),
+                new SigningKey(KEYS.getPrivate(), KEYS.getPublic(), "kid-1", "RS256")), Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    private static IssuerSettings settings(List<String> audiences) {
+        return new IssuerSettings(ISSUER, audiences, Duration.ofMinutes(15), Duration.ofDays(30), "unused",
+                Optional.empty(), Optional.empty(), Duration.ofSeconds(60));
+    }
+
+    /** Verifies the signature with the public key, as any JOSE client would, and returns the claims. */
+    private static JwtClaims claims(String token) throws Exception {
+        return new JwtConsumerBuilder().setVerificationKey(KEYS.getPublic()).setSkipAllValidators()
+                .build().processToClaims(token);
+    }
+}

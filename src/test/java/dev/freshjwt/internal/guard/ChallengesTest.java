@@ -1,0 +1,61 @@
+package dev.freshjwt.internal.guard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import org.junit.jupiter.api.Test;
+
+class ChallengesTest {
+
+    @Test
+    void missingTokenGetsABareBearerChallenge() {
+        Rejection missing = Rejection.unauthenticated(false);
+        assertEquals("Bearer", Challenges.wwwAuthenticate(missing));
+        JsonObject problem = parse(Challenges.problemJson(missing));
+        assertEquals("https://freshjwt.dev/problems/missing-token", problem.getString("type"));
+        assertEquals(401, problem.getInt("status"));
+        assertFalse(problem.containsKey("error"));
+    }
+
+    @Test
+    void unverifiableTokenIsAnInvalidToken() {
+        Rejection invalid = Rejection.unauthenticated(true);
+        assertTrue(Challenges.wwwAuthenticate(invalid).startsWith("Bearer error=\"invalid_token\", error_description=\""));
+        assertEquals("invalid_token", parse(Challenges.problemJson(invalid)).getString("error"));
+    }
+
+    @Test
+    void stepUpChallengeFollowsRfc9470WithMaxAge() {
+        Rejection stale = new Rejection(Rejection.Reason.INSUFFICIENT_USER_AUTHENTICATION, "A fresh login is required", 300);
+        assertEquals("Bearer error=\"insufficient_user_authentication\", error_description=\"A fresh login is required\","
+                + " max_age=\"300\"", Challenges.wwwAuthenticate(stale));
+        JsonObject problem = parse(Challenges.problemJson(stale));
+        assertEquals("https://freshjwt.dev/problems/insufficient-user-authentication", problem.getString("type"));
+        assertEquals(300, problem.getInt("max_age"));
+    }
+
+    @Test
+    void descriptionsCannotBreakTheHeaderOrTheJson() {
+        Rejection odd = Rejection.invalid("a \"quoted\" \\ line\nbreak");
+        assertFalse(Challenges.wwwAuthenticate(odd).contains("\"quoted\""));
+        assertEquals("a \"quoted\" \\ line\nbreak", parse(Challenges.problemJson(odd)).getString("detail"));
+    }
+
+    @Test
+    void bearerSchemeIsRecognisedInAnyCase() {
+        assertTrue(Rejection.isBearer("Bearer abc"));
+        assertTrue(Rejection.isBearer("bearer abc"));
+        assertTrue(Rejection.isBearer("BEARER"));
+        assertFalse(Rejection.isBearer("Basic dGVzdDp0ZXN0"));
+        assertFalse(Rejection.isBearer("Bearerabc"));
+        assertFalse(Rejection.isBearer(null));
+    }
+
+    private static JsonObject parse(String json) {
+        return Json.createReader(new StringReader(json)).readObject();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.freshjwt.internal.guard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.freshjwt.internal.guard.Rejection.Reason;
+import dev.freshjwt.testing.MapJsonWebToken;
+import jakarta.json.JsonValue;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TokenGuardTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
+    private final TokenGuard guard = new TokenGuard(new FreshnessRule(Duration.ofSeconds(60)), Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void emptyTokenOfAnAnonymousRequestIsMissingWhereATokenIsRequired() {
+        MapJsonWebToken empty = new MapJsonWebToken(null, Map.of());
+        assertEquals(Reason.MISSING_TOKEN, guard.check(Requirement.ACCESS, empty, false).orElseThrow().reason());
+        assertEquals(Reason.MISSING_TOKEN, guard.check(Requirement.ACCESS, null, false).orElseThrow().reason());
+        assertTrue(guard.check(Requirement.NONE, empty, false).isEmpty());
+    }
+
+    @Test
+    void bearerTokenTheContainerDidNotAcceptIsInvalidEvenOnOpenEndpoints() {
+        assertEquals(Reason.INVALID_TOKEN, guard.check(Requirement.NONE, null, true).orElseThrow().reason());
+    }
+
+    @Test
+    void freshnessIsReadFromJsonValueClaims() {
+        MapJsonWebToken fresh = new MapJsonWebToken("raw", Map.of("fresh", JsonValue.TRUE, "auth_time", NOW.getEpochSecond()));
+        assertTrue(guard.check(Requirement.fresh(300), fresh, true).isEmpty());
+        MapJsonWebToken stale = new MapJsonWebToken("raw", Map.of("fresh", JsonValue.FALSE, "auth_time", 0L));
+        assertEquals(Reason.INSUFFICIENT_USER_AUTHENTICATION,
+                guard.check(Requirement.fresh(-1), stale, true).orElseThrow().reason());
+    }
+
+    @Test
+    void claimsThatThrowOnReadingAreAnInvalidTokenNotAServerError() {
+        MapJsonWebToken broken = new MapJsonWebToken("raw", Map.of()) {
+            @Override
+            public <T> T getClaim(String claimName) {
+                throw new IllegalStateException("claim parse failure");
+            }
+        };
+        assertEquals(Reason.INVALID_TOKEN, guard.check(Requirement.ACCESS, broken, true).orElseThrow().reason());
+    }
+}
