@@ -5,6 +5,7 @@ import dev.freshjwt.FreshRequired;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -39,18 +40,18 @@ public class DemoResource {
     @GET
     @Path("protected")
     @AccessTokenRequired
-    @Produces(MediaType.TEXT_PLAIN)
+    @Produces(MediaType.APPLICATION_JSON)
     public String protectedResource() {
-        return "Hello " + caller.getName() + ", you have access to this protected resource";
+        return message("You have access to this protected resource");
     }
 
     /** Only a fresh access token: a refreshed one gets the RFC 9470 step-up challenge. */
     @GET
     @Path("sensitive_operation")
     @FreshRequired
-    @Produces(MediaType.TEXT_PLAIN)
+    @Produces(MediaType.APPLICATION_JSON)
     public String sensitiveOperation() {
-        return "Hello " + caller.getName() + ", you have access to this sensitive operation";
+        return message("You have access to this sensitive operation");
     }
 
     /**
@@ -60,8 +61,12 @@ public class DemoResource {
     @POST
     @Path("account/password")
     @AccessTokenRequired
-    @Produces(MediaType.TEXT_PLAIN)
+    @Produces(MediaType.APPLICATION_JSON)
     public String changePassword() {
-        return accounts.changePassword(caller.getName());
+        return message(accounts.changePassword(caller.getName()));
+    }
+
+    private String message(String text) {
+        return Json.createObjectBuilder().add("message", text).add("user", caller.getName()).build().toString();
     }
 }

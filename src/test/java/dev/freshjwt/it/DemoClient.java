@@ -1,0 +1,73 @@
+package dev.freshjwt.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** HTTP calls to the deployed demo, as curl would make them. */
+final class DemoClient {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final URI base;
+
+    DemoClient(URI base) {
+        this.base = base;
+    }
+
+    HttpResponse<String> get(String path, String authorization) {
+        return send(request(path, authorization).GET());
+    }
+
+    HttpResponse<String> post(String path, String authorization, String contentType, String body) {
+        HttpRequest.Builder request = request(path, authorization)
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request);
+    }
+
+    /** Logs {@code test} in and returns the token response. */
+    JsonObject login() {
+        HttpResponse<String> response = post("login", null, "application/json", "{\"username\":\"test\",\"password\":\"test\"}");
+        if (response.statusCode() != 200) {
+            throw new AssertionError("login failed: " + response.statusCode() + " " + response.body());
+        }
+        return json(response);
+    }
+
+    static String bearer(String token) {
+        return "Bearer " + token;
+    }
+
+    static JsonObject json(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    private HttpRequest.Builder request(String path, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return request;
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.freshjwt.it;
+
+import dev.freshjwt.testing.TestKeys;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.jboss.shrinkwrap.api.ArchivePath;
+import org.jboss.shrinkwrap.api.ArchivePaths;
+import org.jboss.shrinkwrap.api.Node;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The one deployment of the integration tests: the demo WAR exactly as {@code mvn package} built it, with the
+ * demo's generated key replaced by the test run's key (so tests can mint their own, pre-dated or forged,
+ * tokens). Named {@code ROOT.war} for the root context, as users deploy it.
+ */
+public final class Deployments {
+
+    /** The issuer of the demo's {@code microprofile-config.properties}. */
+    public static final String ISSUER = "https://demo.freshjwt.dev";
+
+    private static final ArchivePath CONFIG = ArchivePaths.create("WEB-INF/classes/META-INF/microprofile-config.properties");
+
+    private Deployments() {
+    }
+
+    public static WebArchive demo() {
+        File war = new File(System.getProperty("freshjwt.demo.war", "target/freshjwt-demo.war"));
+        if (!war.isFile()) {
+            throw new IllegalStateException(war + " is missing: run the integration tests through 'mvn verify'");
+        }
+        WebArchive archive = ShrinkWrap.create(ZipImporter.class, "ROOT.war").importFrom(war).as(WebArchive.class);
+        String config = read(archive.get(CONFIG)) + "\n# Added by the integration tests: the test run's key.\n"
+                + "freshjwt.sign.key.location=test-keys/private.pem\n"
+                + "mp.jwt.verify.publickey.location=/test-keys/public.pem\n";
+        archive.delete(CONFIG);
+        return archive.addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties")
+                .addAsResource(new StringAsset(TestKeys.privatePem(TestKeys.rsa())), "test-keys/private.pem")
+                .addAsResource(new StringAsset(TestKeys.publicPem(TestKeys.rsa())), "test-keys/public.pem");
+    }
+
+    private static String read(Node node) {
+        try (InputStream in = node.getAsset().openStream(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            in.transferTo(out);
+            return out.toString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.freshjwt.it;
+
+import static dev.freshjwt.it.DemoClient.bearer;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.freshjwt.testing.TestKeys;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+/** Forged, tampered, expired, odd and pre-dated tokens: every one a 401 with a Bearer challenge, never a 500. */
+class RejectedTokensIT extends DemoIT {
+
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+
+    @Test
+    void tamperedPayloadThatClaimsFreshnessIsRefused() {
+        String refreshed = DemoClient.json(client.post("refresh", bearer(client.login().getString("refresh_token")), null, null))
+                .getString("access_token");
+        String[] parts = refreshed.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        assertTrue(payload.contains("\"fresh\":false"), payload);
+        String forged = parts[0] + "." + B64.encodeToString(payload.replace("\"fresh\":false", "\"fresh\":true")
+                .getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        assertInvalidToken(client.get("sensitive_operation", bearer(forged)));
+        assertInvalidToken(client.get("protected", bearer(forged)));
+    }
+
+    @Test
+    void unsignedAlgNoneTokenIsRefused() {
+        String payload = TestTokens.freshAccess(Instant.now()).sign().split("\\.")[1];
+        String header = B64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        assertInvalidToken(client.get("sensitive_operation", bearer(header + "." + payload + ".")));
+    }
+
+    @Test
+    void tokenSignedByAnotherKeyIsRefused() {
+        String forged = TestTokens.freshAccess(Instant.now()).signedWith(TestKeys.otherRsa().getPrivate()).sign();
+        assertInvalidToken(client.get("sensitive_operation", bearer(forged)));
+    }
+
+    @Test
+    void expiredTokenIsRefused() {
+        String expired = TestTokens.freshAccess(Instant.now().minus(Duration.ofHours(2)))
+                .claim("iat", Instant.now().minus(Duration.ofHours(2)).getEpochSecond())
+                .claim("exp", Instant.now().minus(Duration.ofHours(1)).getEpochSecond()).sign();
+        assertInvalidToken(client.get("protected", bearer(expired)));
+    }
+
+    @Test
+    void garbageAuthorizationValuesGetABearerChallenge() {
+        String valid = client.login().getString("access_token");
+        for (String authorization : new String[] {"Bearer garbage", "Bearer a.b.c", "Bearer ", "bearer " + valid,
+                "BEARER " + valid, "Bearer " + valid.substring(0, valid.length() - 4), "Basic dGVzdDp0ZXN0", "x"}) {
+            HttpResponse<String> response = client.get("protected", authorization);
+            assertEquals(401, response.statusCode(), authorization);
+            assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"), authorization);
+            assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                    authorization);
+        }
+    }
+
+    @Test
+    void badBearerTokenIsRefusedEvenOnTheOpenLoginEndpoint() {
+        assertInvalidToken(client.post("login", "Bearer garbage", "application/json",
+                "{\"username\":\"test\",\"password\":\"test\"}"));
+    }
+
+    @Test
+    void unknownTokenTypeIsRefused() {
+        assertInvalidToken(client.get("protected", bearer(TestTokens.freshAccess(Instant.now()).claim("type", "id").sign())));
+    }
+
+    @Test
+    void freshClaimOfAnOddTypeIsNotFreshAndNoServerError() {
+        for (Object odd : new Object[] {"yes", 1, "TRUE"}) {
+            assertStepUp(client.get("sensitive_operation", bearer(TestTokens.freshAccess(Instant.now()).claim("fresh", odd).sign())));
+        }
+        assertStepUp(client.get("sensitive_operation", bearer(TestTokens.freshAccess(Instant.now()).without("fresh").sign())));
+    }
+
+    @Test
+    void loginTenMinutesAgoPassesFreshRequiredButNotMaxAgeOfFiveMinutes() {
+        String tenMinutes = bearer(TestTokens.freshAccess(Instant.now().minus(Duration.ofMinutes(10))).sign());
+        assertEquals(200, client.get("sensitive_operation", tenMinutes).statusCode());
+        HttpResponse<String> response = client.post("account/password", tenMinutes, null, null);
+        assertStepUp(response);
+        assertEquals(300, DemoClient.json(response).getInt("max_age"));
+    }
+
+    @Test
+    void loginFourMinutesAgoMeetsMaxAgeOfFiveMinutes() {
+        String fourMinutes = bearer(TestTokens.freshAccess(Instant.now().minus(Duration.ofMinutes(4))).sign());
+        assertEquals(200, client.post("account/password", fourMinutes, null, null).statusCode());
+    }
+
+    @Test
+    void freshTokenWithoutAuthTimeCannotMeetMaxAge() {
+        String noAuthTime = bearer(TestTokens.freshAccess(Instant.now()).without("auth_time").sign());
+        assertEquals(200, client.get("sensitive_operation", noAuthTime).statusCode());
+        assertStepUp(client.post("account/password", noAuthTime, null, null));
+    }
+
+    @Test
+    void refreshTokenMintedWithGroupsIsStillRefusedAtProtected() {
+        String sneaky = TestTokens.refresh().claim("groups", java.util.List.of("user")).sign();
+        assertInvalidToken(client.get("protected", bearer(sneaky)));
+    }
+}
