@@ -21,6 +21,12 @@ public final class FreshJwtClaims {
      */
     public static final String ACCESS_GROUPS = "access_groups";
 
+    /**
+     * {@code "sid"}: the session, one per credential login, shared by the refresh tokens and access tokens that
+     * descend from it (OpenID Connect's session id). Revoking it revokes them all.
+     */
+    public static final String SESSION_ID = "sid";
+
     private FreshJwtClaims() {
     }
 }

@@ -31,6 +31,24 @@ public final class FreshJwtConfig {
     /** {@code RS256} (default for RSA keys), {@code RS384}, {@code RS512}, {@code ES256} (default for P-256 keys), {@code ES384}, {@code ES512}. */
     public static final String SIGN_ALGORITHM = "freshjwt.sign.algorithm";
 
+    /**
+     * {@code true} turns on refresh-token rotation: every refresh returns a new refresh token and uses up the
+     * presented one; presenting a used one again revokes its whole session. Default {@code false}.
+     */
+    public static final String REFRESH_TOKEN_ROTATION = "freshjwt.refresh-token.rotation";
+
+    /**
+     * How long after its first use a rotated refresh token may be presented again without counting as stolen
+     * (two tabs refreshing at once), ISO-8601. Default {@code PT0S}: never.
+     */
+    public static final String REFRESH_TOKEN_REUSE_GRACE = "freshjwt.refresh-token.reuse-grace";
+
+    /** Which revocation store: {@code auto} (default), {@code memory} or {@code jcache}. See {@link RevocationStore}. */
+    public static final String REVOCATION_STORE = "freshjwt.revocation.store";
+
+    /** The most live entries of the in-memory revocation store. Default 100000. */
+    public static final String REVOCATION_MAX_ENTRIES = "freshjwt.revocation.max-entries";
+
     /** Standard MicroProfile JWT key: the issuer the container accepts. */
     public static final String MP_ISSUER = "mp.jwt.verify.issuer";
 

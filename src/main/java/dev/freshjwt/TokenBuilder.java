@@ -29,7 +29,8 @@ import java.util.function.Function;
 public final class TokenBuilder {
 
     private static final Set<String> RESERVED = Set.of("iss", "sub", "upn", "aud", "iat", "exp", "nbf", "jti",
-            "groups", FreshJwtClaims.TYPE, FreshJwtClaims.FRESH, FreshJwtClaims.AUTH_TIME, FreshJwtClaims.ACCESS_GROUPS);
+            "groups", FreshJwtClaims.TYPE, FreshJwtClaims.FRESH, FreshJwtClaims.AUTH_TIME, FreshJwtClaims.ACCESS_GROUPS,
+            FreshJwtClaims.SESSION_ID);
 
     private final TokenType type;
     private final String subject;
@@ -40,6 +41,7 @@ public final class TokenBuilder {
     private Duration lifetime;
     private Instant authTime;
     private boolean fresh;
+    private String sessionId;
 
     TokenBuilder(TokenType type, String subject, Function<TokenSpec, String> signer) {
         if (subject == null || subject.isBlank()) {
@@ -121,6 +123,12 @@ public final class TokenBuilder {
         return this;
     }
 
+    /** Puts the token in a session (the {@code sid} claim); set by the issuer for login and refresh. */
+    TokenBuilder session(String id) {
+        this.sessionId = id;
+        return this;
+    }
+
     /**
      * Signs the token.
      *
@@ -128,6 +136,6 @@ public final class TokenBuilder {
      */
     public String sign() {
         return signer.apply(new TokenSpec(type, subject, List.copyOf(groups), Map.copyOf(claims), audiences, lifetime,
-                authTime, fresh));
+                authTime, fresh, sessionId));
     }
 }

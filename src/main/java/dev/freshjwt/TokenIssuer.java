@@ -5,6 +5,7 @@ import dev.freshjwt.internal.cdi.FreshJwtExtension.IssuerConfiguration;
 import dev.freshjwt.internal.guard.Challenges;
 import dev.freshjwt.internal.guard.Rejection;
 import dev.freshjwt.internal.keys.Jwks;
+import dev.freshjwt.internal.revocation.Revocations;
 import dev.freshjwt.internal.token.ClaimValues;
 import dev.freshjwt.internal.token.RefreshTokenVerifier;
 import dev.freshjwt.internal.token.TokenMinter;
@@ -16,7 +17,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -50,11 +53,15 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @ApplicationScoped
 public class TokenIssuer {
 
+    private static final Logger LOG = Logger.getLogger(TokenIssuer.class.getName());
+
     private final TokenMinter minter;
     private final RefreshTokenVerifier verifier;
     private final String issuer;
     private final String jwks;
     private final Clock clock;
+    private final Revocations revocations;
+    private final boolean rotation;
 
     /** For the CDI proxy only. */
     protected TokenIssuer() {
@@ -63,19 +70,23 @@ public class TokenIssuer {
         this.issuer = null;
         this.jwks = null;
         this.clock = null;
+        this.revocations = null;
+        this.rotation = false;
     }
 
     @Inject
-    TokenIssuer(FreshJwtExtension extension, Instance<Clock> clock) {
-        this(extension.issuerConfiguration(), clock.isResolvable() ? clock.get() : Clock.systemUTC());
+    TokenIssuer(FreshJwtExtension extension, Instance<Clock> clock, Revocations revocations) {
+        this(extension.issuerConfiguration(), clock.isResolvable() ? clock.get() : Clock.systemUTC(), revocations);
     }
 
-    TokenIssuer(IssuerConfiguration configuration, Clock clock) {
+    TokenIssuer(IssuerConfiguration configuration, Clock clock, Revocations revocations) {
         this.minter = new TokenMinter(configuration.settings(), configuration.key(), clock);
         this.verifier = new RefreshTokenVerifier(configuration.settings(), configuration.key(), clock);
         this.issuer = configuration.settings().issuer();
         this.jwks = Jwks.of(configuration.key());
         this.clock = clock;
+        this.revocations = revocations;
+        this.rotation = configuration.settings().rotation();
     }
 
     /** A non-fresh access token for {@code subject}, with no groups. */
@@ -105,13 +116,14 @@ public class TokenIssuer {
 
     /**
      * The tokens for a user who has just proved their credential: a fresh access token and a refresh token,
-     * both with {@code auth_time} = now.
+     * both with {@code auth_time} = now and a new session ({@code sid}).
      */
     public TokenPair login(String subject, Collection<String> groups) {
         Instant now = Instant.ofEpochSecond(clock.instant().getEpochSecond());
+        String session = UUID.randomUUID().toString();
         return new TokenPair(
-                accessToken(subject).groups(groups).authTime(now).fresh(true).sign(),
-                refreshToken(subject).groups(groups).authTime(now).sign());
+                accessToken(subject).groups(groups).authTime(now).session(session).fresh(true).sign(),
+                refreshToken(subject).groups(groups).authTime(now).session(session).sign());
     }
 
     /** As {@link #login(String, Collection)}. */
@@ -121,19 +133,15 @@ public class TokenIssuer {
 
     /**
      * A new, <em>non-fresh</em> access token from a refresh token that MicroProfile JWT has verified (the caller
-     * principal of a {@link RefreshTokenRequired} endpoint). It keeps the subject, the groups and the original
-     * {@code auth_time}.
+     * principal of a {@link RefreshTokenRequired} endpoint). It keeps the subject, the groups, the session and
+     * the original {@code auth_time}.
      *
-     * @throws TokenRejectedException (401) when {@code refreshToken} is not one of our refresh tokens
+     * @throws TokenRejectedException (401) when {@code refreshToken} is not one of our refresh tokens, or is revoked
+     * @throws IllegalStateException when refresh-token rotation is on: use {@link #refreshTokens(JsonWebToken)}
      */
     public String refresh(JsonWebToken refreshToken) {
-        if (refreshToken == null || refreshToken.getRawToken() == null) {
-            throw Challenges.exception(Rejection.unauthenticated(false));
-        }
-        if (!issuer.equals(refreshToken.getIssuer())) {
-            throw Challenges.exception(Rejection.invalid("The refresh token was not issued here"));
-        }
-        return refreshFrom(refreshToken.getSubject(), refreshToken::getClaim);
+        requireNoRotation();
+        return refreshTokens(refreshToken).accessToken();
     }
 
     /**
@@ -141,13 +149,48 @@ public class TokenIssuer {
      * cookie): its signature, issuer, audience and expiry are verified here first.
      *
      * @throws TokenRejectedException (401) when the token is not a valid refresh token of ours
+     * @throws IllegalStateException when refresh-token rotation is on: use {@link #refreshTokens(String)}
      */
     public String refresh(String refreshToken) {
+        requireNoRotation();
+        return refreshTokens(refreshToken).accessToken();
+    }
+
+    /**
+     * A new, <em>non-fresh</em> access token and the refresh token to use next. With
+     * {@code freshjwt.refresh-token.rotation=true} the refresh token is new and the presented one is used up:
+     * presenting it again (after {@code freshjwt.refresh-token.reuse-grace}) counts as theft, and revokes every
+     * token of its session. Without rotation it is the presented refresh token itself.
+     *
+     * @param refreshToken a refresh token verified by MicroProfile JWT
+     * @throws TokenRejectedException (401) when the token is not one of our refresh tokens, is revoked or was reused
+     */
+    public TokenPair refreshTokens(JsonWebToken refreshToken) {
+        if (refreshToken == null || refreshToken.getRawToken() == null) {
+            throw Challenges.exception(Rejection.unauthenticated(false));
+        }
+        if (!issuer.equals(refreshToken.getIssuer())) {
+            throw Challenges.exception(Rejection.invalid("The refresh token was not issued here"));
+        }
+        return refreshFrom(refreshToken.getRawToken(), refreshToken::getClaim);
+    }
+
+    /**
+     * As {@link #refreshTokens(JsonWebToken)}, for a raw refresh token, verified here first.
+     *
+     * @throws TokenRejectedException (401) when the token is not a valid refresh token of ours
+     */
+    public TokenPair refreshTokens(String refreshToken) {
         var claims = refreshToken == null ? null : verifier.verify(refreshToken).orElse(null);
         if (claims == null) {
             throw Challenges.exception(Rejection.invalid("The refresh token is malformed, expired or not trusted"));
         }
-        return refreshFrom(String.valueOf(claims.getClaimValue("sub")), claims::getClaimValue);
+        return refreshFrom(refreshToken, claims::getClaimValue);
+    }
+
+    /** Whether refreshes rotate refresh tokens ({@code freshjwt.refresh-token.rotation}). */
+    public boolean rotatesRefreshTokens() {
+        return rotation;
     }
 
     /** The JSON Web Key Set with the public verification key, to publish at {@code /.well-known/jwks.json}. */
@@ -160,16 +203,54 @@ public class TokenIssuer {
         return minter.defaultLifetime(TokenType.ACCESS);
     }
 
-    private String refreshFrom(String subject, Function<String, Object> claim) {
-        if (ClaimValues.tokenType(claim.apply(FreshJwtClaims.TYPE)) != TokenType.REFRESH) {
-            throw Challenges.exception(Rejection.invalid("An access token cannot be used to refresh"));
+    private TokenPair refreshFrom(String raw, Function<String, Object> claim) {
+        String subject = ClaimValues.text(claim.apply("sub"));
+        if (subject == null || ClaimValues.tokenType(claim.apply(FreshJwtClaims.TYPE)) != TokenType.REFRESH) {
+            throw Challenges.exception(Rejection.invalid("This endpoint requires a refresh token"));
         }
-        TokenBuilder access = accessToken(subject).groups(ClaimValues.strings(claim.apply(FreshJwtClaims.ACCESS_GROUPS)));
+        String tokenId = ClaimValues.text(claim.apply("jti"));
+        String session = ClaimValues.text(claim.apply(FreshJwtClaims.SESSION_ID));
+        if (revocations.isRevoked(tokenId, session, subject, Math.max(0, ClaimValues.epochSeconds(claim.apply("iat"))))) {
+            throw Challenges.exception(Rejection.invalid("The token has been revoked"));
+        }
+        List<String> groups = ClaimValues.strings(claim.apply(FreshJwtClaims.ACCESS_GROUPS));
         long authTime = ClaimValues.epochSeconds(claim.apply(FreshJwtClaims.AUTH_TIME));
-        if (authTime != ClaimValues.ABSENT) {
-            access.authTime(Instant.ofEpochSecond(authTime));
+        String nextRefreshToken = raw;
+        if (rotation) {
+            useUp(tokenId, session, ClaimValues.epochSeconds(claim.apply("exp")));
+            nextRefreshToken = withAuthTime(refreshToken(subject).groups(groups).session(session), authTime).sign();
         }
-        return access.fresh(false).sign();
+        String access = withAuthTime(accessToken(subject).groups(groups).session(session), authTime).fresh(false).sign();
+        return new TokenPair(access, nextRefreshToken);
+    }
+
+    private void useUp(String tokenId, String session, long expiresAt) {
+        if (tokenId == null) {
+            throw Challenges.exception(Rejection.invalid("The refresh token has no jti and cannot be rotated"));
+        }
+        Instant expiry = expiresAt == ClaimValues.ABSENT
+                ? clock.instant().plus(minter.defaultLifetime(TokenType.REFRESH))
+                : Instant.ofEpochSecond(expiresAt);
+        if (revocations.markRefreshUsed(tokenId, expiry) == Revocations.Use.REUSED) {
+            if (session != null) {
+                revocations.revokeSession(session);
+            }
+            revocations.revokeToken(tokenId, expiry);
+            LOG.warning("freshjwt: refresh token " + tokenId + " was presented again after use; session " + session
+                    + " is revoked");
+            throw Challenges.exception(Rejection.invalid("The refresh token was already used; its session is revoked"));
+        }
+    }
+
+    private static TokenBuilder withAuthTime(TokenBuilder builder, long authTime) {
+        return authTime == ClaimValues.ABSENT ? builder : builder.authTime(Instant.ofEpochSecond(authTime));
+    }
+
+    private void requireNoRotation() {
+        if (rotation) {
+            throw new IllegalStateException(FreshJwtConfig.REFRESH_TOKEN_ROTATION + " is true: use refreshTokens(...),"
+                    + " which returns the new refresh token the client must use next");
+        }
     }
 
     private Function<TokenMinter.TokenSpec, String> sign() {

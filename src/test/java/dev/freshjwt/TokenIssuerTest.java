@@ -9,7 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.freshjwt.internal.cdi.FreshJwtExtension.IssuerConfiguration;
 import dev.freshjwt.internal.config.IssuerSettings;
 import dev.freshjwt.internal.keys.SigningKey;
+import dev.freshjwt.internal.revocation.InMemoryRevocationStore;
+import dev.freshjwt.internal.revocation.Revocations;
 import dev.freshjwt.testing.MapJsonWebToken;
+import dev.freshjwt.testing.MutableClock;
 import dev.freshjwt.testing.TestKeys;
 import jakarta.json.Json;
 import java.security.KeyPair;
@@ -115,9 +118,9 @@ class TokenIssuerTest {
         String valid = atLogin.login("alice").refreshToken();
         String[] parts = valid.split("\\.");
         String tampered = parts[0] + "." + parts[1].substring(0, parts[1].length() - 2) + "AA." + parts[2];
-        TokenIssuer foreignKey = new TokenIssuer(new IssuerConfiguration(settings(List.of()),
+        TokenIssuer foreignKey = new TokenIssuer(new IssuerConfiguration(settings(List.of(), false),
                 new SigningKey(TestKeys.otherRsa().getPrivate(), TestKeys.otherRsa().getPublic(), "kid-1", "RS256")),
-                Clock.fixed(LOGIN, ZoneOffset.UTC));
+                Clock.fixed(LOGIN, ZoneOffset.UTC), revocations(Clock.fixed(LOGIN, ZoneOffset.UTC)));
         TokenIssuer muchLater = issuerAt(LOGIN.plus(Duration.ofDays(31)), List.of());
         for (String bad : new String[] {tampered, "garbage", "", "a.b.c", foreignKey.login("alice").refreshToken()}) {
             assertEquals(401, assertThrows(TokenRejectedException.class, () -> oneHourLater.refresh(bad))
@@ -163,6 +166,89 @@ class TokenIssuerTest {
     }
 
     @Test
+    void loginStartsASessionThatRefreshesCarryOn() throws Exception {
+        TokenPair pair = atLogin.login("alice", "user");
+        Object session = claims(pair.refreshToken()).getClaimValue("sid");
+        assertEquals(session, claims(pair.accessToken()).getClaimValue("sid"));
+        assertEquals(session, claims(oneHourLater.refresh(pair.refreshToken())).getClaimValue("sid"));
+        assertTrue(!session.equals(claims(atLogin.login("alice").refreshToken()).getClaimValue("sid")));
+    }
+
+    @Test
+    void withRotationEachRefreshReturnsANewRefreshTokenOfTheSameSession() throws Exception {
+        MutableClock clock = new MutableClock(LOGIN);
+        Revocations revocations = revocations(clock);
+        TokenIssuer rotating = rotatingIssuer(clock, revocations);
+        TokenPair login = rotating.login("alice", "user");
+        clock.advance(Duration.ofMinutes(20));
+
+        TokenPair first = rotating.refreshTokens(login.refreshToken());
+        JwtClaims next = claims(first.refreshToken());
+        assertTrue(!first.refreshToken().equals(login.refreshToken()));
+        assertEquals("refresh", next.getClaimValue("type"));
+        assertEquals(claims(login.refreshToken()).getClaimValue("sid"), next.getClaimValue("sid"));
+        assertEquals(LOGIN.getEpochSecond(), next.getClaimValue("auth_time"));
+        assertEquals(List.of("user"), next.getStringListClaimValue("access_groups"));
+        assertEquals(Boolean.FALSE, claims(first.accessToken()).getClaimValue("fresh"));
+
+        TokenPair second = rotating.refreshTokens(first.refreshToken());
+        assertEquals(LOGIN.getEpochSecond(), claims(second.accessToken()).getClaimValue("auth_time"));
+    }
+
+    @Test
+    void withRotationAReusedRefreshTokenRevokesItsWholeSession() throws Exception {
+        MutableClock clock = new MutableClock(LOGIN);
+        Revocations revocations = revocations(clock);
+        TokenIssuer rotating = rotatingIssuer(clock, revocations);
+        TokenPair login = rotating.login("alice", "user");
+        TokenPair rotated = rotating.refreshTokens(login.refreshToken());
+        clock.advance(Duration.ofSeconds(1));
+
+        TokenRejectedException reuse = assertThrows(TokenRejectedException.class,
+                () -> rotating.refreshTokens(login.refreshToken()));
+        assertTrue(reuse.getResponse().getHeaderString("WWW-Authenticate").contains("invalid_token"));
+
+        String session = (String) claims(login.refreshToken()).getClaimValue("sid");
+        JwtClaims access = claims(rotated.accessToken());
+        assertTrue(revocations.isRevoked(access.getJwtId(), session, "alice", access.getIssuedAt().getValue()));
+        assertThrows(TokenRejectedException.class, () -> rotating.refreshTokens(rotated.refreshToken()),
+                "the thief's and the owner's newer refresh tokens die with the session");
+        TokenPair otherLogin = rotating.login("alice", "user");
+        rotating.refreshTokens(otherLogin.refreshToken());
+    }
+
+    @Test
+    void withRotationTheSingleTokenRefreshIsAProgrammingError() {
+        MutableClock clock = new MutableClock(LOGIN);
+        TokenIssuer rotating = rotatingIssuer(clock, revocations(clock));
+        String refresh = rotating.login("alice").refreshToken();
+        assertThrows(IllegalStateException.class, () -> rotating.refresh(refresh));
+        assertTrue(rotating.rotatesRefreshTokens());
+    }
+
+    @Test
+    void withoutRotationRefreshTokensReturnsThePresentedRefreshToken() {
+        TokenPair login = atLogin.login("alice");
+        assertEquals(login.refreshToken(), oneHourLater.refreshTokens(login.refreshToken()).refreshToken());
+    }
+
+    @Test
+    void revokedRefreshTokenCannotRefresh() throws Exception {
+        Clock clock = Clock.fixed(LOGIN, ZoneOffset.UTC);
+        Revocations revocations = revocations(clock);
+        TokenIssuer issuer = new TokenIssuer(new IssuerConfiguration(settings(List.of(), false),
+                new SigningKey(KEYS.getPrivate(), KEYS.getPublic(), "kid-1", "RS256")), clock, revocations);
+        TokenPair login = issuer.login("alice");
+        revocations.revokeSession((String) claims(login.refreshToken()).getClaimValue("sid"));
+        assertThrows(TokenRejectedException.class, () -> issuer.refresh(login.refreshToken()));
+    }
+
+    private static TokenIssuer rotatingIssuer(Clock clock, Revocations revocations) {
+        return new TokenIssuer(new IssuerConfiguration(settings(List.of(), true),
+                new SigningKey(KEYS.getPrivate(), KEYS.getPublic(), "kid-1", "RS256")), clock, revocations);
+    }
+
+    @Test
     void jwksHoldsTheVerificationKey() throws Exception {
         var set = new org.jose4j.jwk.JsonWebKeySet(atLogin.jwks());
         assertEquals(KEYS.getPublic(), ((org.jose4j.jwk.PublicJsonWebKey) set.getJsonWebKeys().get(0)).getPublicKey());
@@ -170,13 +256,19 @@ class TokenIssuerTest {
     }
 
     private static TokenIssuer issuerAt(Instant now, List<String> audiences) {
-        return new TokenIssuer(new IssuerConfiguration(settings(audiences),
-                new SigningKey(KEYS.getPrivate(), KEYS.getPublic(), "kid-1", "RS256")), Clock.fixed(now, ZoneOffset.UTC));
+        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+        return new TokenIssuer(new IssuerConfiguration(settings(audiences, false),
+                new SigningKey(KEYS.getPrivate(), KEYS.getPublic(), "kid-1", "RS256")), clock, revocations(clock));
     }
 
-    private static IssuerSettings settings(List<String> audiences) {
+    static IssuerSettings settings(List<String> audiences, boolean rotation) {
         return new IssuerSettings(ISSUER, audiences, Duration.ofMinutes(15), Duration.ofDays(30), "unused",
-                Optional.empty(), Optional.empty(), Duration.ofSeconds(60));
+                Optional.empty(), Optional.empty(), Duration.ofSeconds(60), rotation);
+    }
+
+    static Revocations revocations(Clock clock) {
+        return new Revocations(new InMemoryRevocationStore(clock, 1000), clock, Duration.ZERO, Duration.ofDays(31),
+                Duration.ofSeconds(60));
     }
 
     /** Verifies the signature with the public key, as any JOSE client would, and returns the claims. */

@@ -1,8 +1,10 @@
 package dev.freshjwt.demo;
 
+import dev.freshjwt.AccessTokenRequired;
 import dev.freshjwt.RefreshTokenRequired;
 import dev.freshjwt.TokenIssuer;
 import dev.freshjwt.TokenPair;
+import dev.freshjwt.TokenRevoker;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -15,23 +17,25 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** {@code POST /login} and {@code POST /refresh}: where tokens are minted. */
+/** {@code POST /login}, {@code /refresh} and {@code /logout}: where tokens are minted and revoked. */
 @Path("/")
 @RequestScoped
 public class AuthResource {
 
     private final TokenIssuer issuer;
+    private final TokenRevoker revoker;
     private final DemoUsers users;
     private final JsonWebToken caller;
 
     /** For CDI proxies only. */
     protected AuthResource() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 
     @Inject
-    public AuthResource(TokenIssuer issuer, DemoUsers users, JsonWebToken caller) {
+    public AuthResource(TokenIssuer issuer, TokenRevoker revoker, DemoUsers users, JsonWebToken caller) {
         this.issuer = issuer;
+        this.revoker = revoker;
         this.users = users;
         this.caller = caller;
     }
@@ -50,13 +54,39 @@ public class AuthResource {
         return noStore(tokenResponse(tokens.accessToken()).add("refresh_token", tokens.refreshToken()).build().toString());
     }
 
-    /** Trades the refresh token of the {@code Authorization} header for a new, not fresh, access token. */
+    /**
+     * Trades the refresh token of the {@code Authorization} header for a new, not fresh, access token; with
+     * {@code freshjwt.refresh-token.rotation=true} also for the refresh token to use next.
+     */
     @POST
     @Path("refresh")
     @RefreshTokenRequired
     @Produces(MediaType.APPLICATION_JSON)
     public Response refresh() {
-        return noStore(tokenResponse(issuer.refresh(caller)).build().toString());
+        TokenPair next = issuer.refreshTokens(caller);
+        JsonObjectBuilder response = tokenResponse(next.accessToken());
+        if (issuer.rotatesRefreshTokens()) {
+            response.add("refresh_token", next.refreshToken());
+        }
+        return noStore(response.build().toString());
+    }
+
+    /** Revokes the access token of the {@code Authorization} header: logs this client out. */
+    @POST
+    @Path("logout")
+    @AccessTokenRequired
+    public Response logout() {
+        revoker.revoke(caller);
+        return Response.noContent().build();
+    }
+
+    /** Revokes every token the caller's user holds, on every instance: logs out everywhere. */
+    @POST
+    @Path("logout/all")
+    @AccessTokenRequired
+    public Response logoutEverywhere() {
+        revoker.revokeAllFor(caller.getSubject());
+        return Response.noContent().build();
     }
 
     private JsonObjectBuilder tokenResponse(String accessToken) {

@@ -14,7 +14,8 @@ import java.time.Duration;
 /** HTTP calls to the deployed demo, as curl would make them. */
 final class DemoClient {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
     private final URI base;
 

@@ -8,16 +8,15 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The base of every integration test: the demo deployed as a client sees it, and the assertions on what a
- * client receives. The same classes run on every server profile.
+ * The base of every integration test: the demo as a client sees it, and the assertions on what a client
+ * receives. Each subclass declares its deployment in one line through {@link Deployments}. The same classes run
+ * on every server profile.
  */
 @ExtendWith(ArquillianExtension.class)
 abstract class DemoIT {
@@ -28,11 +27,6 @@ abstract class DemoIT {
     URL base;
 
     DemoClient client;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.demo();
-    }
 
     /** Servers listen on loopback only; containers may report the machine's address, so only their port is used. */
     @BeforeEach

@@ -30,7 +30,10 @@ public final class Deployments {
     private Deployments() {
     }
 
-    public static WebArchive demo() {
+    /**
+     * @param extraConfig further {@code key=value} lines for the demo's {@code microprofile-config.properties}
+     */
+    public static WebArchive demo(String... extraConfig) {
         File war = new File(System.getProperty("freshjwt.demo.war", "target/freshjwt-demo.war"));
         if (!war.isFile()) {
             throw new IllegalStateException(war + " is missing: run the integration tests through 'mvn verify'");
@@ -38,7 +41,7 @@ public final class Deployments {
         WebArchive archive = ShrinkWrap.create(ZipImporter.class, "ROOT.war").importFrom(war).as(WebArchive.class);
         String config = read(archive.get(CONFIG)) + "\n# Added by the integration tests: the test run's key.\n"
                 + "freshjwt.sign.key.location=test-keys/private.pem\n"
-                + "mp.jwt.verify.publickey.location=/test-keys/public.pem\n";
+                + "mp.jwt.verify.publickey.location=test-keys/public.pem\n" + String.join("\n", extraConfig) + "\n";
         archive.delete(CONFIG);
         return archive.addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties")
                 .addAsResource(new StringAsset(TestKeys.privatePem(TestKeys.rsa())), "test-keys/private.pem")

@@ -5,10 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /** Bad request bodies at /login: a 400 with problem+json, never a 500. */
 class LoginRequestIT extends DemoIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.demo();
+    }
 
     @Test
     void malformedOrIncompleteBodiesAreBadRequests() {

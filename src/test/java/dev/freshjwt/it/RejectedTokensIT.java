@@ -10,10 +10,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /** Forged, tampered, expired, odd and pre-dated tokens: every one a 401 with a Bearer challenge, never a 500. */
 class RejectedTokensIT extends DemoIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.demo();
+    }
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 

@@ -17,10 +17,17 @@ import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /** The classic walkthrough: login, fresh, refresh, not fresh, step-up; and the EJB path. */
 class WalkthroughIT extends DemoIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.demo();
+    }
 
     @Test
     void loginReturnsAFreshAccessTokenAndARefreshToken() {

@@ -24,6 +24,15 @@ public final class ConfigValues {
 
     /** A positive ISO-8601 duration such as {@code PT15M} or {@code P30D}. */
     public static Duration positiveDuration(Config config, String key, Duration defaultValue) {
+        Duration duration = duration(config, key, defaultValue);
+        if (duration.isZero()) {
+            throw new InvalidConfigurationException(key + " must be positive, not " + duration);
+        }
+        return duration;
+    }
+
+    /** A non-negative ISO-8601 duration such as {@code PT0S} or {@code PT15M}. */
+    public static Duration duration(Config config, String key, Duration defaultValue) {
         Optional<String> text = text(config, key);
         if (text.isEmpty()) {
             return defaultValue;
@@ -35,8 +44,8 @@ public final class ConfigValues {
             throw new InvalidConfigurationException(
                     key + " must be an ISO-8601 duration such as PT15M or P30D, not '" + text.get() + "'", e);
         }
-        if (duration.isNegative() || duration.isZero()) {
-            throw new InvalidConfigurationException(key + " must be positive, not " + text.get());
+        if (duration.isNegative()) {
+            throw new InvalidConfigurationException(key + " must not be negative, not " + text.get());
         }
         return duration;
     }
@@ -46,6 +55,18 @@ public final class ConfigValues {
         return text(config, key)
                 .map(value -> Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
                 .orElse(List.of());
+    }
+
+    /** A boolean, {@code true} or {@code false} (any case). */
+    public static boolean bool(Config config, String key, boolean defaultValue) {
+        Optional<String> text = text(config, key);
+        if (text.isEmpty()) {
+            return defaultValue;
+        }
+        if (!text.get().equalsIgnoreCase("true") && !text.get().equalsIgnoreCase("false")) {
+            throw new InvalidConfigurationException(key + " must be true or false, not '" + text.get() + "'");
+        }
+        return Boolean.parseBoolean(text.get());
     }
 
     /** {@value FreshJwtConfig#MP_CLOCK_SKEW} in seconds; 60 when unset, as the MicroProfile JWT specification says. */

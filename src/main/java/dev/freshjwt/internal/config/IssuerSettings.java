@@ -6,6 +6,7 @@ import static dev.freshjwt.FreshJwtConfig.ISSUER;
 import static dev.freshjwt.FreshJwtConfig.MP_AUDIENCES;
 import static dev.freshjwt.FreshJwtConfig.MP_ISSUER;
 import static dev.freshjwt.FreshJwtConfig.REFRESH_TOKEN_LIFETIME;
+import static dev.freshjwt.FreshJwtConfig.REFRESH_TOKEN_ROTATION;
 import static dev.freshjwt.FreshJwtConfig.SIGN_ALGORITHM;
 import static dev.freshjwt.FreshJwtConfig.SIGN_KEY_ID;
 import static dev.freshjwt.FreshJwtConfig.SIGN_KEY_LOCATION;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.config.Config;
  * @param keyId the configured {@code kid}, if any
  * @param algorithm the configured JWS algorithm, if any
  * @param clockSkew the allowed clock skew ({@code mp.jwt.verify.clock.skew})
+ * @param rotation whether refreshes rotate the refresh token
  */
 public record IssuerSettings(
         String issuer,
@@ -36,7 +38,8 @@ public record IssuerSettings(
         String keyLocation,
         Optional<String> keyId,
         Optional<String> algorithm,
-        Duration clockSkew) {
+        Duration clockSkew,
+        boolean rotation) {
 
     /**
      * Reads and checks the settings.
@@ -54,7 +57,8 @@ public record IssuerSettings(
                                 + " to a PEM (PKCS#8) private key, a private JWK or a JWKS")),
                 ConfigValues.text(config, SIGN_KEY_ID),
                 ConfigValues.text(config, SIGN_ALGORITHM),
-                ConfigValues.clockSkew(config));
+                ConfigValues.clockSkew(config),
+                ConfigValues.bool(config, REFRESH_TOKEN_ROTATION, false));
     }
 
     private static String issuer(Config config) {

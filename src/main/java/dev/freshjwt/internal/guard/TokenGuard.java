@@ -1,8 +1,8 @@
 package dev.freshjwt.internal.guard;
 
 import dev.freshjwt.FreshJwtClaims;
-import dev.freshjwt.TokenType;
 import dev.freshjwt.internal.config.ConfigValues;
+import dev.freshjwt.internal.revocation.Revocations;
 import dev.freshjwt.internal.token.ClaimValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -26,21 +26,25 @@ public class TokenGuard {
 
     private final FreshnessRule rule;
     private final Clock clock;
+    private final Revocations revocations;
 
     /** For the CDI proxy only. */
     protected TokenGuard() {
         this.rule = null;
         this.clock = null;
+        this.revocations = null;
     }
 
     @Inject
-    TokenGuard(Config config, Instance<Clock> clock) {
-        this(new FreshnessRule(ConfigValues.clockSkew(config)), clock.isResolvable() ? clock.get() : Clock.systemUTC());
+    TokenGuard(Config config, Instance<Clock> clock, Revocations revocations) {
+        this(new FreshnessRule(ConfigValues.clockSkew(config)), clock.isResolvable() ? clock.get() : Clock.systemUTC(),
+                revocations);
     }
 
-    TokenGuard(FreshnessRule rule, Clock clock) {
+    TokenGuard(FreshnessRule rule, Clock clock, Revocations revocations) {
         this.rule = rule;
         this.clock = clock;
+        this.revocations = revocations;
     }
 
     /**
@@ -55,21 +59,27 @@ public class TokenGuard {
                     ? Optional.of(Rejection.unauthenticated(bearerSent))
                     : Optional.empty();
         }
-        TokenType type;
-        boolean fresh;
-        long authTime;
+        Optional<Rejection> rejection;
         try {
-            type = ClaimValues.tokenType(jwt.getClaim(FreshJwtClaims.TYPE));
-            fresh = ClaimValues.isTrue(jwt.getClaim(FreshJwtClaims.FRESH));
-            authTime = ClaimValues.epochSeconds(jwt.getClaim(FreshJwtClaims.AUTH_TIME));
+            rejection = rule.evaluate(requirement, ClaimValues.tokenType(jwt.getClaim(FreshJwtClaims.TYPE)),
+                    ClaimValues.isTrue(jwt.getClaim(FreshJwtClaims.FRESH)),
+                    ClaimValues.epochSeconds(jwt.getClaim(FreshJwtClaims.AUTH_TIME)), clock.instant());
+            if (rejection.isEmpty() && isRevoked(jwt)) {
+                rejection = Optional.of(Rejection.invalid("The token has been revoked"));
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Unreadable claims in a verified token", e);
             return Optional.of(Rejection.invalid("The token's claims cannot be read"));
         }
-        Optional<Rejection> rejection = rule.evaluate(requirement, type, fresh, authTime, clock.instant());
         if (rejection.isPresent() && LOG.isLoggable(Level.FINE)) {
             LOG.fine("Refused token " + jwt.getTokenID() + ": " + rejection.get().description());
         }
         return rejection;
+    }
+
+    private boolean isRevoked(JsonWebToken jwt) {
+        return revocations.isRevoked(ClaimValues.text(jwt.getClaim("jti")),
+                ClaimValues.text(jwt.getClaim(FreshJwtClaims.SESSION_ID)), ClaimValues.text(jwt.getClaim("sub")),
+                Math.max(0, ClaimValues.epochSeconds(jwt.getClaim("iat"))));
     }
 }

@@ -54,6 +54,11 @@ public final class TokenMinter {
         claims.setExpirationTime(NumericDate.fromSeconds(now.plus(lifetime).getEpochSecond()));
         claims.setJwtId(UUID.randomUUID().toString());
         claims.setClaim(FreshJwtClaims.TYPE, spec.type().claimValue());
+        if (spec.sessionId() != null) {
+            claims.setClaim(FreshJwtClaims.SESSION_ID, spec.sessionId());
+        } else if (spec.type() == TokenType.REFRESH) {
+            claims.setClaim(FreshJwtClaims.SESSION_ID, UUID.randomUUID().toString()); // a refresh token starts a session
+        }
         Instant authTime = spec.authTime() != null ? spec.authTime() : spec.fresh() ? now : null;
         if (authTime != null) {
             claims.setClaim(FreshJwtClaims.AUTH_TIME, authTime.getEpochSecond());
@@ -100,8 +105,9 @@ public final class TokenMinter {
      * @param lifetime the lifetime, or {@code null} for the configured one
      * @param authTime the {@code auth_time}; {@code null} means now for a fresh token, else none
      * @param fresh the {@code fresh} flag of an access token
+     * @param sessionId the {@code sid}; {@code null} starts a new session for a refresh token, none for an access token
      */
     public record TokenSpec(TokenType type, String subject, Collection<String> groups, Map<String, Object> claims,
-            List<String> audiences, Duration lifetime, Instant authTime, boolean fresh) {
+            List<String> audiences, Duration lifetime, Instant authTime, boolean fresh, String sessionId) {
     }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.freshjwt.internal.guard.Rejection.Reason;
+import dev.freshjwt.internal.revocation.InMemoryRevocationStore;
+import dev.freshjwt.internal.revocation.Revocations;
 import dev.freshjwt.testing.MapJsonWebToken;
 import jakarta.json.JsonValue;
 import java.time.Clock;
@@ -16,7 +18,10 @@ import org.junit.jupiter.api.Test;
 class TokenGuardTest {
 
     private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
-    private final TokenGuard guard = new TokenGuard(new FreshnessRule(Duration.ofSeconds(60)), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final Revocations revocations = new Revocations(new InMemoryRevocationStore(clock, 100), clock,
+            Duration.ZERO, Duration.ofDays(31), Duration.ofSeconds(60));
+    private final TokenGuard guard = new TokenGuard(new FreshnessRule(Duration.ofSeconds(60)), clock, revocations);
 
     @Test
     void emptyTokenOfAnAnonymousRequestIsMissingWhereATokenIsRequired() {
@@ -38,6 +43,27 @@ class TokenGuardTest {
         MapJsonWebToken stale = new MapJsonWebToken("raw", Map.of("fresh", JsonValue.FALSE, "auth_time", 0L));
         assertEquals(Reason.INSUFFICIENT_USER_AUTHENTICATION,
                 guard.check(Requirement.fresh(-1), stale, true).orElseThrow().reason());
+    }
+
+    @Test
+    void revokedTokenSessionOrSubjectIsAnInvalidToken() {
+        Map<String, Object> claims = Map.of("jti", "t1", "sid", "s1", "sub", "alice", "iat", NOW.getEpochSecond() - 10);
+        assertTrue(guard.check(Requirement.ACCESS, new MapJsonWebToken("raw", claims), true).isEmpty());
+        revocations.revokeToken("t1", NOW.plusSeconds(600));
+        Rejection rejection = guard.check(Requirement.NONE, new MapJsonWebToken("raw", claims), true).orElseThrow();
+        assertEquals(Reason.INVALID_TOKEN, rejection.reason());
+        assertEquals("The token has been revoked", rejection.description());
+
+        Map<String, Object> sameSession = Map.of("jti", "t2", "sid", "s2", "sub", "bob", "iat", NOW.getEpochSecond() - 10);
+        revocations.revokeSession("s2");
+        assertEquals(Reason.INVALID_TOKEN, guard.check(Requirement.ACCESS, new MapJsonWebToken("raw", sameSession), true)
+                .orElseThrow().reason());
+
+        Map<String, Object> olderOfCarol = Map.of("jti", "t3", "sub", "carol", "iat", NOW.getEpochSecond() - 1);
+        Map<String, Object> newerOfCarol = Map.of("jti", "t4", "sub", "carol", "iat", NOW.getEpochSecond());
+        revocations.revokeSubject("carol");
+        assertTrue(guard.check(Requirement.ACCESS, new MapJsonWebToken("raw", olderOfCarol), true).isPresent());
+        assertTrue(guard.check(Requirement.ACCESS, new MapJsonWebToken("raw", newerOfCarol), true).isEmpty());
     }
 
     @Test

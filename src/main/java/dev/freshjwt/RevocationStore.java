@@ -1,0 +1,45 @@
+package dev.freshjwt;
+
+import java.time.Instant;
+import java.util.OptionalLong;
+
+/**
+ * Where revocations are kept: a small key–value store whose entries expire. freshjwt keys it by token id,
+ * session and subject; implementations only store.
+ *
+ * <p>freshjwt picks a store by itself: your own CDI bean implementing this interface if there is one; else a
+ * JCache store when the server provides a JCache {@code CacheManager} (Payara does, backed by its Hazelcast
+ * data grid, so revocations are shared by the whole cluster); else a bounded in-memory store, good for a
+ * single instance. To plug in your own (Redis, a database), make it an {@code @ApplicationScoped} bean:
+ *
+ * <pre>{@code
+ * @ApplicationScoped
+ * public class RedisRevocationStore implements RevocationStore { ... }
+ * }</pre>
+ *
+ * <p>Implementations must be thread-safe, and {@link #putIfAbsent} must be atomic across every instance of
+ * the application: it is what detects a refresh token presented twice.
+ */
+public interface RevocationStore {
+
+    /**
+     * Stores {@code value} under {@code key} until {@code expiresAt}, replacing any entry.
+     *
+     * @param key the entry's key (at most a few hundred characters)
+     * @param value the value
+     * @param expiresAt when the entry may be forgotten: the entry must be absent from then on
+     */
+    void put(String key, long value, Instant expiresAt);
+
+    /**
+     * Stores {@code value} under {@code key} until {@code expiresAt} unless a live entry is there. Atomic.
+     *
+     * @return empty when this call stored the value; else the value of the live entry that was already there
+     */
+    OptionalLong putIfAbsent(String key, long value, Instant expiresAt);
+
+    /**
+     * @return the value of the live entry under {@code key}, or empty when there is none or it has expired
+     */
+    OptionalLong get(String key);
+}

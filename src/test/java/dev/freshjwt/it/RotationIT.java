@@ -1,0 +1,54 @@
+package dev.freshjwt.it;
+
+import static dev.freshjwt.it.DemoClient.bearer;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+
+/** Refresh-token rotation: each refresh returns a new refresh token; a reused one revokes its session. */
+class RotationIT extends DemoIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.demo("freshjwt.refresh-token.rotation=true");
+    }
+
+    @Test
+    void refreshReturnsANewRefreshTokenEachTime() {
+        JsonObject login = client.login();
+        JsonObject first = refresh(login.getString("refresh_token"));
+        assertNotEquals(login.getString("refresh_token"), first.getString("refresh_token"));
+        JsonObject second = refresh(first.getString("refresh_token"));
+        assertEquals(200, client.get("protected", bearer(second.getString("access_token"))).statusCode());
+        assertEquals(WalkthroughIT.payload(login.getString("access_token")).getJsonNumber("auth_time"),
+                WalkthroughIT.payload(second.getString("access_token")).getJsonNumber("auth_time"));
+    }
+
+    @Test
+    void reusedRefreshTokenRevokesTheWholeSession() {
+        JsonObject login = client.login();
+        JsonObject rotated = refresh(login.getString("refresh_token"));
+
+        HttpResponse<String> reuse = client.post("refresh", bearer(login.getString("refresh_token")), null, null);
+        assertInvalidToken(reuse);
+
+        assertInvalidToken(client.post("refresh", bearer(rotated.getString("refresh_token")), null, null));
+        assertInvalidToken(client.get("protected", bearer(rotated.getString("access_token"))));
+        assertInvalidToken(client.get("protected", bearer(login.getString("access_token"))));
+
+        JsonObject otherSession = client.login();
+        assertEquals(200, client.get("protected", bearer(otherSession.getString("access_token"))).statusCode());
+        refresh(otherSession.getString("refresh_token"));
+    }
+
+    private JsonObject refresh(String refreshToken) {
+        HttpResponse<String> response = client.post("refresh", bearer(refreshToken), null, null);
+        assertEquals(200, response.statusCode(), response.body());
+        return DemoClient.json(response);
+    }
+}
