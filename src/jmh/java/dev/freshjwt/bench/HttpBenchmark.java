@@ -4,10 +4,10 @@ import dev.freshjwt.bench.plain.PlainApplication;
 import dev.freshjwt.bench.plain.PlainResource;
 import dev.freshjwt.bench.web.BenchResource;
 import dev.freshjwt.it.Deployments;
+import dev.freshjwt.it.PayaraMicroProcess;
 import dev.freshjwt.testing.TestKeys;
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,24 +60,18 @@ final class HttpBenchmark {
                 .addAsResource(new StringAsset(TestKeys.publicPem(TestKeys.rsa())), "bench-keys/public.pem")
                 .as(ZipExporter.class).exportTo(plain, true);
 
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
-        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-Dfreshjwt.revocation.store=memory", "-jar", "target/payara-micro.jar",
-                "--deploy", withFreshjwt.getPath(), "--deploy", plain.getPath(), "--port", String.valueOf(port),
-                "--nocluster", "--prebootcommandfile", "server-config/payara-micro/pre-boot-commands.asadmin")
-                .redirectErrorStream(true).redirectOutput(workDir.resolve("payara.log").toFile()).start();
-        try {
-            URI base = URI.create("http://127.0.0.1:" + port + "/");
+        try (PayaraMicroProcess server = new PayaraMicroProcess(workDir.resolve("payara.log"),
+                List.of("-Xmx1g", "-Dfreshjwt.revocation.store=memory"), PayaraMicroProcess.singleInstance(),
+                withFreshjwt.toPath(), plain.toPath())) {
+            URI base = server.base();
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            String token = awaitLogin(client, base, server);
+            String[] token = new String[1];
+            server.awaitReady(() -> (token[0] = login(client, base)) != null, Duration.ofMinutes(3));
             Map<String, HttpRequest> variants = new LinkedHashMap<>();
             variants.put("(a) nothing", HttpRequest.newBuilder(base.resolve("plain/bench/open")).build());
-            variants.put("(b) MP-JWT only (@RolesAllowed, no freshjwt)", authorized(base.resolve("plain/bench/roles"), token));
-            variants.put("(c) MP-JWT + @AccessTokenRequired", authorized(base.resolve("bench/access"), token));
-            variants.put("(d) MP-JWT + @FreshRequired", authorized(base.resolve("bench/fresh"), token));
+            variants.put("(b) MP-JWT only (@RolesAllowed, no freshjwt)", authorized(base.resolve("plain/bench/roles"), token[0]));
+            variants.put("(c) MP-JWT + @AccessTokenRequired", authorized(base.resolve("bench/access"), token[0]));
+            variants.put("(d) MP-JWT + @FreshRequired", authorized(base.resolve("bench/fresh"), token[0]));
             for (HttpRequest request : variants.values()) {
                 HttpResponse<String> check = client.send(request, HttpResponse.BodyHandlers.ofString());
                 if (check.statusCode() != 200) {
@@ -92,11 +86,6 @@ final class HttpBenchmark {
                 }
             }
             return format(samples);
-        } finally {
-            server.destroy();
-            if (!server.waitFor(30, TimeUnit.SECONDS)) {
-                server.destroyForcibly();
-            }
         }
     }
 
@@ -104,23 +93,20 @@ final class HttpBenchmark {
         return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).build();
     }
 
-    private static String awaitLogin(HttpClient client, URI base, Process server) throws Exception {
+    /** The access token of a demo login, or {@code null} while the server is not ready. */
+    private static String login(HttpClient client, URI base) {
         HttpRequest login = HttpRequest.newBuilder(base.resolve("login")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"test\",\"password\":\"test\"}")).build();
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (System.nanoTime() < deadline && server.isAlive()) {
-            try {
-                HttpResponse<String> response = client.send(login, HttpResponse.BodyHandlers.ofString());
-                Matcher token = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(response.body());
-                if (response.statusCode() == 200 && token.find()) {
-                    return token.group(1);
-                }
-            } catch (IOException notYet) {
-                // the server is still starting
-            }
-            server.waitFor(500, TimeUnit.MILLISECONDS);
+        try {
+            HttpResponse<String> response = client.send(login, HttpResponse.BodyHandlers.ofString());
+            Matcher token = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(response.body());
+            return response.statusCode() == 200 && token.find() ? token.group(1) : null;
+        } catch (IOException notYet) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-        throw new IllegalStateException("Payara Micro did not start; see target/bench/payara.log");
     }
 
     /** Latencies in nanoseconds of every request completed in {@code duration} by {@link #THREADS} clients. */
