@@ -4,6 +4,7 @@ import dev.freshjwt.internal.keys.SigningKey;
 import dev.freshjwt.internal.token.RefreshTokenVerifier;
 import dev.freshjwt.testing.TestKeys;
 import java.security.KeyPair;
+import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -77,9 +78,14 @@ public class MintBenchmark {
         claims.setClaim("auth_time", now.getEpochSecond());
         claims.setClaim("fresh", true);
         claims.setStringListClaim("groups", GROUPS);
+        return sign(claims, keys.getPrivate(), algorithm);
+    }
+
+    /** Signs claims with jose4j alone, with the header freshjwt writes. */
+    public static String sign(JwtClaims claims, PrivateKey key, String algorithm) throws JoseException {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
-        jws.setKey(keys.getPrivate());
+        jws.setKey(key);
         jws.setAlgorithmHeaderValue(algorithm);
         jws.setKeyIdHeaderValue("bench-key");
         jws.setHeader("typ", "JWT");

@@ -236,15 +236,18 @@ class TokenIssuerTest {
     void revokedRefreshTokenCannotRefresh() throws Exception {
         Clock clock = Clock.fixed(LOGIN, ZoneOffset.UTC);
         Revocations revocations = revocations(clock);
-        TokenIssuer issuer = new TokenIssuer(new IssuerConfiguration(settings(List.of(), false),
-                new SigningKey(KEYS.getPrivate(), KEYS.getPublic(), "kid-1", "RS256")), clock, revocations);
+        TokenIssuer issuer = issuer(clock, revocations, false);
         TokenPair login = issuer.login("alice");
         revocations.revokeSession((String) claims(login.refreshToken()).getClaimValue("sid"));
         assertThrows(TokenRejectedException.class, () -> issuer.refresh(login.refreshToken()));
     }
 
     private static TokenIssuer rotatingIssuer(Clock clock, Revocations revocations) {
-        return new TokenIssuer(new IssuerConfiguration(settings(List.of(), true),
+        return issuer(clock, revocations, true);
+    }
+
+    private static TokenIssuer issuer(Clock clock, Revocations revocations, boolean rotation) {
+        return new TokenIssuer(new IssuerConfiguration(settings(List.of(), rotation),
                 new SigningKey(KEYS.getPrivate(), KEYS.getPublic(), "kid-1", "RS256")), clock, revocations);
     }
 

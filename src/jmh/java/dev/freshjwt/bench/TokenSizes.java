@@ -1,6 +1,7 @@
 package dev.freshjwt.bench;
 
 import dev.freshjwt.BenchIssuers;
+import dev.freshjwt.MintBenchmark;
 import dev.freshjwt.TokenIssuer;
 import dev.freshjwt.TokenPair;
 import dev.freshjwt.testing.TestKeys;
@@ -8,7 +9,6 @@ import java.security.KeyPair;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
@@ -49,12 +49,6 @@ final class TokenSizes {
         claims.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));
         claims.setExpirationTime(NumericDate.fromSeconds(now.getEpochSecond() + 900));
         claims.setJwtId(UUID.randomUUID().toString());
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
-        jws.setKey(keys.getPrivate());
-        jws.setAlgorithmHeaderValue(algorithm);
-        jws.setKeyIdHeaderValue("bench-key");
-        jws.setHeader("typ", "JWT");
-        return jws.getCompactSerialization();
+        return MintBenchmark.sign(claims, keys.getPrivate(), algorithm);
     }
 }
