@@ -35,7 +35,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /**
  * Requests per second and latency of one trivial operation on Payara Micro behind (a) nothing, (b) MicroProfile
  * JWT only ({@code @RolesAllowed}, an application without freshjwt), (c) MP-JWT + {@code @AccessTokenRequired},
- * (d) MP-JWT + {@code @FreshRequired}: keep-alive connections from this JVM, variants interleaved in rounds.
+ * (d) MP-JWT + {@code @FreshRequired}: keep-alive connections from this JVM, variants interleaved in rounds. (b')
+ * is (b) inside the application that has freshjwt, whose global filter (refresh-token refusal, revocation
+ * lookup) runs on every resource.
  */
 final class HttpBenchmark {
 
@@ -70,6 +72,7 @@ final class HttpBenchmark {
             Map<String, HttpRequest> variants = new LinkedHashMap<>();
             variants.put("(a) nothing", HttpRequest.newBuilder(base.resolve("plain/bench/open")).build());
             variants.put("(b) MP-JWT only (@RolesAllowed, no freshjwt)", authorized(base.resolve("plain/bench/roles"), token[0]));
+            variants.put("(b') MP-JWT only, in the application with freshjwt", authorized(base.resolve("bench/roles"), token[0]));
             variants.put("(c) MP-JWT + @AccessTokenRequired", authorized(base.resolve("bench/access"), token[0]));
             variants.put("(d) MP-JWT + @FreshRequired", authorized(base.resolve("bench/fresh"), token[0]));
             for (HttpRequest request : variants.values()) {
@@ -150,7 +153,7 @@ final class HttpBenchmark {
         for (Map.Entry<String, List<long[]>> variant : samples.entrySet()) {
             long[] all = variant.getValue().stream().flatMapToLong(Arrays::stream).sorted().toArray();
             double perSecond = all.length / (double) (ROUNDS * MEASURE.toSeconds());
-            if (variant.getKey().startsWith("(b)")) {
+            if (variant.getKey().startsWith("(b) ")) {
                 baseline = perSecond;
             }
             out.append(String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %s |%n", variant.getKey(), perSecond,
