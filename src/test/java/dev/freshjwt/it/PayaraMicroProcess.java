@@ -29,7 +29,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
      * @param log where the server's output goes
      * @param jvmOptions options before {@code -jar} (system properties, heap)
      * @param microOptions Payara Micro options after the deployments and the port
-     * @param wars the WARs to deploy, the first at the root context
+     * @param wars the WARs to deploy: a single one at the root context, several at the context their file names
+     *     give ({@code ROOT.war} at the root)
      */
     public PayaraMicroProcess(Path log, List<String> jvmOptions, List<String> microOptions, Path... wars) {
         this.log = log;
@@ -39,11 +40,11 @@ public final class PayaraMicroProcess implements AutoCloseable {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
             command.addAll(jvmOptions);
             command.addAll(List.of("-jar", "target/payara-micro.jar"));
-            for (int i = 0; i < wars.length; i++) {
-                command.addAll(List.of("--deploy", wars[i].toString()));
-                if (i == 0) {
-                    command.addAll(List.of("--contextroot", "/"));
-                }
+            for (Path war : wars) {
+                command.addAll(List.of("--deploy", war.toString()));
+            }
+            if (wars.length == 1) {
+                command.addAll(List.of("--contextroot", "/"));
             }
             command.addAll(List.of("--port", String.valueOf(port)));
             command.addAll(microOptions);

@@ -32,7 +32,7 @@ class PayaraMisconfigurationIT {
         server = new PayaraMicroProcess(dir.resolve("payara.log"), List.of("-Xmx512m", "-Dfreshjwt.revocation.store=memory"),
                 PayaraMicroProcess.singleInstance(), healthy, noKey, noIssuer);
         DemoClient client = new DemoClient(server.base());
-        server.awaitReady(() -> answers(client, ".well-known/jwks.json") == 200, Duration.ofMinutes(3));
+        server.awaitReady(() -> answers(client, "healthy/.well-known/jwks.json") == 200, Duration.ofMinutes(3));
         log = server.awaitLog(text -> text.contains("nokey") && text.contains("noissuer"), Duration.ofMinutes(1));
     }
 
