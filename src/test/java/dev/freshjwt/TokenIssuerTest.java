@@ -134,6 +134,17 @@ class TokenIssuerTest {
     }
 
     @Test
+    void onTheSystemClockRawRefreshTokensAreVerifiedToo() {
+        Clock system = Clock.systemUTC();
+        TokenIssuer issuer = issuer(system, revocations(system), false);
+        TokenPair pair = issuer.login("alice", "user");
+        issuer.refresh(pair.refreshToken());
+        assertThrows(TokenRejectedException.class, () -> issuer.refresh(pair.refreshToken() + "x"));
+        assertThrows(TokenRejectedException.class, () -> issuer.refresh(
+                issuerAt(Instant.now().minus(Duration.ofDays(31)), List.of()).login("alice").refreshToken()));
+    }
+
+    @Test
     void configuredAudienceIsMintedAndRequiredOnRefresh() throws Exception {
         TokenIssuer withAudience = issuerAt(LOGIN, List.of("api"));
         TokenPair pair = withAudience.login("alice");
