@@ -27,8 +27,8 @@ public class AuthResource {
     private final DemoUsers users;
     private final JsonWebToken caller;
 
-    /** For CDI proxies only. */
-    protected AuthResource() {
+    /** For CDI proxies only; public because RESTEasy (WildFly, Open Liberty) insists on a public constructor it can call. */
+    public AuthResource() {
         this(null, null, null, null);
     }
 
