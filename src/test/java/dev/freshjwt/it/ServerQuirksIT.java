@@ -9,6 +9,10 @@ import jakarta.json.Json;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -93,6 +97,35 @@ class ServerQuirksIT extends DemoIT {
         String beyondSkew = bearer(TestTokens.freshAccess(Instant.now()).claim("iat", now - 900).claim("exp", now - 100).sign());
         assertEquals(200, client.get("protected", withinSkew).statusCode());
         assertInvalid(client.get("protected", beyondSkew));
+    }
+
+    /**
+     * What freshjwt leaves to each server, shown rather than hidden: its own headers on every response. Payara Micro
+     * adds {@code Server} and {@code X-Frame-Options}, Open Liberty {@code Content-Language}, WildFly none. Apart from
+     * those and the connection-level ones, a response carries exactly freshjwt's (or the application's) headers.
+     */
+    @Test
+    void onlyEachServersOwnHeadersDiffer() {
+        Set<String> own = Map.of("payara-micro", Set.of("server", "x-frame-options"), "wildfly", Set.<String>of(),
+                "liberty", Set.of("content-language")).get(System.getProperty("arquillian.launch"));
+        String forged = bearer(TestTokens.freshAccess(Instant.now()).signedWith(TestKeys.otherRsa().getPrivate()).sign());
+        assertEquals(union(own, "www-authenticate", "cache-control", "content-type"),
+                headerNames(client.get("protected", forged)));
+        assertEquals(union(own, "www-authenticate", "cache-control", "content-type"), headerNames(client.get("protected", null)));
+        assertEquals(union(own, "content-type"), headerNames(client.get("protected", bearer(client.login().getString("access_token")))));
+    }
+
+    private static Set<String> headerNames(HttpResponse<String> response) {
+        Set<String> names = new TreeSet<>();
+        response.headers().map().keySet().forEach(name -> names.add(name.toLowerCase(Locale.ROOT)));
+        names.removeAll(Set.of("date", "content-length", "transfer-encoding", "connection", "keep-alive"));
+        return names;
+    }
+
+    private static Set<String> union(Set<String> own, String... names) {
+        Set<String> all = new TreeSet<>(own);
+        all.addAll(List.of(names));
+        return all;
     }
 
     private static HttpResponse<String> assertInvalid(HttpResponse<String> response) {
