@@ -134,6 +134,17 @@ class TokenIssuerTest {
     }
 
     @Test
+    void onTheSystemClockRawRefreshTokensAreVerifiedToo() {
+        Clock system = Clock.systemUTC();
+        TokenIssuer issuer = issuer(system, revocations(system), false);
+        TokenPair pair = issuer.login("alice", "user");
+        issuer.refresh(pair.refreshToken());
+        assertThrows(TokenRejectedException.class, () -> issuer.refresh(pair.refreshToken() + "x"));
+        assertThrows(TokenRejectedException.class, () -> issuer.refresh(
+                issuerAt(Instant.now().minus(Duration.ofDays(31)), List.of()).login("alice").refreshToken()));
+    }
+
+    @Test
     void configuredAudienceIsMintedAndRequiredOnRefresh() throws Exception {
         TokenIssuer withAudience = issuerAt(LOGIN, List.of("api"));
         TokenPair pair = withAudience.login("alice");
@@ -236,15 +247,18 @@ class TokenIssuerTest {
     void revokedRefreshTokenCannotRefresh() throws Exception {
         Clock clock = Clock.fixed(LOGIN, ZoneOffset.UTC);
         Revocations revocations = revocations(clock);
-        TokenIssuer issuer = new TokenIssuer(new IssuerConfiguration(settings(List.of(), false),
-                new SigningKey(KEYS.getPrivate(), KEYS.getPublic(), "kid-1", "RS256")), clock, revocations);
+        TokenIssuer issuer = issuer(clock, revocations, false);
         TokenPair login = issuer.login("alice");
         revocations.revokeSession((String) claims(login.refreshToken()).getClaimValue("sid"));
         assertThrows(TokenRejectedException.class, () -> issuer.refresh(login.refreshToken()));
     }
 
     private static TokenIssuer rotatingIssuer(Clock clock, Revocations revocations) {
-        return new TokenIssuer(new IssuerConfiguration(settings(List.of(), true),
+        return issuer(clock, revocations, true);
+    }
+
+    private static TokenIssuer issuer(Clock clock, Revocations revocations, boolean rotation) {
+        return new TokenIssuer(new IssuerConfiguration(settings(List.of(), rotation),
                 new SigningKey(KEYS.getPrivate(), KEYS.getPublic(), "kid-1", "RS256")), clock, revocations);
     }
 

@@ -34,11 +34,7 @@ public final class Deployments {
      * @param extraConfig further {@code key=value} lines for the demo's {@code microprofile-config.properties}
      */
     public static WebArchive demo(String... extraConfig) {
-        File war = new File(System.getProperty("freshjwt.demo.war", "target/freshjwt-demo.war"));
-        if (!war.isFile()) {
-            throw new IllegalStateException(war + " is missing: run the integration tests through 'mvn verify'");
-        }
-        WebArchive archive = ShrinkWrap.create(ZipImporter.class, "ROOT.war").importFrom(war).as(WebArchive.class);
+        WebArchive archive = ShrinkWrap.create(ZipImporter.class, "ROOT.war").importFrom(demoWar()).as(WebArchive.class);
         String config = read(archive.get(CONFIG)) + "\n# Added by the integration tests: the test run's key.\n"
                 + "freshjwt.sign.key.location=test-keys/private.pem\n"
                 + "mp.jwt.verify.publickey.location=test-keys/public.pem\n" + String.join("\n", extraConfig) + "\n";
@@ -46,6 +42,27 @@ public final class Deployments {
         return archive.addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties")
                 .addAsResource(new StringAsset(TestKeys.privatePem(TestKeys.rsa())), "test-keys/private.pem")
                 .addAsResource(new StringAsset(TestKeys.publicPem(TestKeys.rsa())), "test-keys/public.pem");
+    }
+
+    /**
+     * The demo WAR with its configuration replaced by {@code config}, and without its generated demo key: a
+     * deployment that lacks what freshjwt needs.
+     */
+    public static WebArchive misconfigured(String name, String config) {
+        WebArchive archive = ShrinkWrap.create(ZipImporter.class, name).importFrom(demoWar()).as(WebArchive.class);
+        archive.delete(CONFIG);
+        archive.delete("WEB-INF/classes/META-INF/services/org.eclipse.microprofile.config.spi.ConfigSource");
+        return archive.addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties")
+                .addAsResource(new StringAsset(TestKeys.privatePem(TestKeys.rsa())), "test-keys/private.pem")
+                .addAsResource(new StringAsset(TestKeys.publicPem(TestKeys.rsa())), "test-keys/public.pem");
+    }
+
+    private static File demoWar() {
+        File war = new File(System.getProperty("freshjwt.demo.war", "target/freshjwt-demo.war"));
+        if (!war.isFile()) {
+            throw new IllegalStateException(war + " is missing: run the integration tests through 'mvn verify'");
+        }
+        return war;
     }
 
     private static String read(Node node) {

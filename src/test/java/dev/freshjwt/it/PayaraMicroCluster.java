@@ -1,94 +1,66 @@
 package dev.freshjwt.it;
 
 import dev.freshjwt.testing.TestKeys;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * Two real Payara Micro instances running the built demo WAR, clustered over loopback only (Hazelcast with a
- * TCP/IP member list, no multicast) and signing with one shared key, as a production cluster must. Arquillian's
- * Payara Micro container starts one instance per deployment, so the cluster test starts its own.
+ * TCP/IP member list, no multicast) and signing with one shared key, as a production cluster must.
  */
 final class PayaraMicroCluster implements AutoCloseable {
 
-    private final List<Process> processes = new ArrayList<>();
-    private final List<URI> bases = new ArrayList<>();
+    private final List<PayaraMicroProcess> instances = new ArrayList<>();
 
     PayaraMicroCluster(Path workDir, String... extraSystemProperties) {
         try {
             Files.createDirectories(workDir);
-            Path privateKey = TestKeys.write(workDir, "private.pem", TestKeys.privatePem(TestKeys.rsa()));
-            Path publicKey = TestKeys.write(workDir, "public.pem", TestKeys.publicPem(TestKeys.rsa()));
-            int[] gridPorts = {freePort(), freePort()};
-            String members = "127.0.0.1:" + gridPorts[0] + ",127.0.0.1:" + gridPorts[1];
-            String clusterName = "freshjwt-it-" + UUID.randomUUID();
-            for (int i = 0; i < 2; i++) {
-                int httpPort = freePort();
-                List<String> command = new ArrayList<>(List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                        "-Dhazelcast.socket.bind.any=false", "-Dhazelcast.local.localAddress=127.0.0.1",
-                        "-Dfreshjwt.sign.key.location=" + privateKey.toUri(),
-                        "-Dmp.jwt.verify.publickey.location=" + publicKey.toUri()));
-                for (String property : extraSystemProperties) {
-                    command.add("-D" + property);
-                }
-                command.addAll(List.of("-jar", "target/payara-micro.jar",
-                        "--deploy", System.getProperty("freshjwt.demo.war", "target/freshjwt-demo.war"), "--contextroot", "/",
-                        "--port", String.valueOf(httpPort), "--clustermode", "tcpip:" + members,
-                        "--interfaces", "127.0.0.1", "--startport", String.valueOf(gridPorts[i]),
-                        "--clustername", clusterName, "--name", "instance-" + i, "--nohostaware",
-                        "--prebootcommandfile", "server-config/payara-micro/cluster-pre-boot-commands.asadmin"));
-                File log = workDir.resolve("instance-" + i + ".log").toFile();
-                processes.add(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start());
-                bases.add(URI.create("http://127.0.0.1:" + httpPort + "/"));
-            }
         } catch (IOException e) {
-            close();
             throw new UncheckedIOException(e);
+        }
+        Path privateKey = TestKeys.write(workDir, "private.pem", TestKeys.privatePem(TestKeys.rsa()));
+        Path publicKey = TestKeys.write(workDir, "public.pem", TestKeys.publicPem(TestKeys.rsa()));
+        int[] gridPorts = {PayaraMicroProcess.freePort(), PayaraMicroProcess.freePort()};
+        String members = "127.0.0.1:" + gridPorts[0] + ",127.0.0.1:" + gridPorts[1];
+        String clusterName = "freshjwt-it-" + UUID.randomUUID();
+        Path war = Path.of(System.getProperty("freshjwt.demo.war", "target/freshjwt-demo.war"));
+        for (int i = 0; i < 2; i++) {
+            List<String> jvm = new ArrayList<>(List.of("-Xmx512m", "-Dhazelcast.socket.bind.any=false",
+                    "-Dhazelcast.local.localAddress=127.0.0.1", "-Dfreshjwt.sign.key.location=" + privateKey.toUri(),
+                    "-Dmp.jwt.verify.publickey.location=" + publicKey.toUri()));
+            for (String property : extraSystemProperties) {
+                jvm.add("-D" + property);
+            }
+            instances.add(new PayaraMicroProcess(workDir.resolve("instance-" + i + ".log"), jvm, List.of(
+                    "--clustermode", "tcpip:" + members, "--interfaces", "127.0.0.1",
+                    "--startport", String.valueOf(gridPorts[i]), "--clustername", clusterName, "--name", "instance-" + i,
+                    "--nohostaware", "--prebootcommandfile", "server-config/payara-micro/cluster-pre-boot-commands.asadmin"),
+                    war));
         }
     }
 
     URI base(int instance) {
-        return bases.get(instance);
+        return instances.get(instance).base();
     }
 
-    /** Waits until both instances serve the demo; fails with the instance's log file name otherwise. */
+    /** Waits until both instances serve the demo. */
     void awaitReady(Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        for (int i = 0; i < bases.size(); i++) {
-            DemoClient client = new DemoClient(bases.get(i));
-            while (!serves(client)) {
-                if (!processes.get(i).isAlive() || Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("Payara Micro instance-" + i + " did not start; see its log under target/");
-                }
-                waitBriefly(processes.get(i));
-            }
+        for (PayaraMicroProcess instance : instances) {
+            DemoClient client = new DemoClient(instance.base());
+            instance.awaitReady(() -> serves(client), timeout);
         }
     }
 
     @Override
     public void close() {
-        processes.forEach(Process::destroy);
-        for (Process process : processes) {
-            try {
-                if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor();
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
+        instances.forEach(PayaraMicroProcess::close);
     }
 
     private static boolean serves(DemoClient client) {
@@ -96,22 +68,6 @@ final class PayaraMicroCluster implements AutoCloseable {
             return client.get(".well-known/jwks.json", null).statusCode() == 200;
         } catch (UncheckedIOException refused) {
             return false;
-        }
-    }
-
-    /** Blocks on the process for up to half a second: a start-up poll, not a timing assumption. */
-    private static void waitBriefly(Process process) {
-        try {
-            process.waitFor(500, java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -2,7 +2,7 @@ package dev.freshjwt.internal.cdi;
 
 import dev.freshjwt.internal.guard.Challenges;
 import dev.freshjwt.internal.guard.Requirement;
-import dev.freshjwt.internal.guard.Requirements;
+import dev.freshjwt.internal.guard.RequirementCache;
 import dev.freshjwt.internal.guard.TokenGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
@@ -10,8 +10,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.interceptor.InvocationContext;
 import java.lang.reflect.Method;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -23,12 +21,7 @@ public class InvocationGuard {
 
     private final TokenGuard guard;
     private final Instance<JsonWebToken> token;
-    private final ClassValue<Map<Method, Requirement>> requirements = new ClassValue<>() {
-        @Override
-        protected Map<Method, Requirement> computeValue(Class<?> type) {
-            return new ConcurrentHashMap<>();
-        }
-    };
+    private final RequirementCache requirements = new RequirementCache();
 
     /** For the CDI proxy only. */
     protected InvocationGuard() {
@@ -50,8 +43,7 @@ public class InvocationGuard {
         if (method == null) {
             return; // a lifecycle callback, not a business method
         }
-        Class<?> type = invocation.getTarget().getClass();
-        Requirement requirement = requirements.get(type).computeIfAbsent(method, m -> Requirements.of(type, m));
+        Requirement requirement = requirements.of(invocation.getTarget().getClass(), method);
         guard.check(requirement, callerToken(), false).ifPresent(rejection -> {
             throw Challenges.exception(rejection);
         });

@@ -64,12 +64,12 @@ public class TokenGuard {
             rejection = rule.evaluate(requirement, ClaimValues.tokenType(jwt.getClaim(FreshJwtClaims.TYPE)),
                     ClaimValues.isTrue(jwt.getClaim(FreshJwtClaims.FRESH)),
                     ClaimValues.epochSeconds(jwt.getClaim(FreshJwtClaims.AUTH_TIME)), clock.instant());
-            if (rejection.isEmpty() && isRevoked(jwt)) {
-                rejection = Optional.of(Rejection.invalid("The token has been revoked"));
-            }
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Unreadable claims in a verified token", e);
             return Optional.of(Rejection.invalid("The token's claims cannot be read"));
+        }
+        if (rejection.isEmpty() && isRevoked(jwt)) {
+            rejection = Optional.of(Rejection.invalid("The token has been revoked"));
         }
         if (rejection.isPresent() && LOG.isLoggable(Level.FINE)) {
             LOG.fine("Refused token " + jwt.getTokenID() + ": " + rejection.get().description());
@@ -77,9 +77,15 @@ public class TokenGuard {
         return rejection;
     }
 
+    /** Fails closed: a token whose revocation cannot be checked (the store is down) is refused, loudly. */
     private boolean isRevoked(JsonWebToken jwt) {
-        return revocations.isRevoked(ClaimValues.text(jwt.getClaim("jti")),
-                ClaimValues.text(jwt.getClaim(FreshJwtClaims.SESSION_ID)), ClaimValues.text(jwt.getClaim("sub")),
-                Math.max(0, ClaimValues.epochSeconds(jwt.getClaim("iat"))));
+        try {
+            return revocations.isRevoked(ClaimValues.text(jwt.getClaim("jti")),
+                    ClaimValues.text(jwt.getClaim(FreshJwtClaims.SESSION_ID)), ClaimValues.text(jwt.getClaim("sub")),
+                    Math.max(0, ClaimValues.epochSeconds(jwt.getClaim("iat"))));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "freshjwt cannot check revocations; the token is refused", e);
+            return true;
+        }
     }
 }

@@ -20,35 +20,44 @@ public final class RefreshTokenVerifier {
     private final IssuerSettings settings;
     private final SigningKey key;
     private final Clock clock;
+    /** Built once when the clock is the system's: jose4j then reads the time itself. */
+    private final JwtConsumer systemTimeConsumer;
 
     public RefreshTokenVerifier(IssuerSettings settings, SigningKey key, Clock clock) {
         this.settings = settings;
         this.key = key;
         this.clock = clock;
+        this.systemTimeConsumer = Clock.systemUTC().equals(clock) ? consumer(false) : null;
     }
 
     /**
      * @return the claims of a validly signed, unexpired token of our issuer, or empty for anything else
      */
     public Optional<JwtClaims> verify(String token) {
+        JwtConsumer consumer = systemTimeConsumer != null ? systemTimeConsumer : consumer(true);
+        try {
+            return Optional.of(consumer.processToClaims(token));
+        } catch (InvalidJwtException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private JwtConsumer consumer(boolean atClockTime) {
         JwtConsumerBuilder builder = new JwtConsumerBuilder()
                 .setVerificationKey(key.publicKey())
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, key.algorithm())
                 .setExpectedIssuer(settings.issuer())
                 .setRequireExpirationTime()
                 .setRequireSubject()
-                .setAllowedClockSkewInSeconds((int) Math.min(Integer.MAX_VALUE, settings.clockSkew().toSeconds()))
-                .setEvaluationTime(NumericDate.fromMilliseconds(clock.millis()));
+                .setAllowedClockSkewInSeconds((int) Math.min(Integer.MAX_VALUE, settings.clockSkew().toSeconds()));
+        if (atClockTime) {
+            builder.setEvaluationTime(NumericDate.fromMilliseconds(clock.millis()));
+        }
         if (settings.audiences().isEmpty()) {
             builder.setSkipDefaultAudienceValidation();
         } else {
             builder.setExpectedAudience(settings.audiences().toArray(String[]::new));
         }
-        JwtConsumer consumer = builder.build();
-        try {
-            return Optional.of(consumer.processToClaims(token));
-        } catch (InvalidJwtException | RuntimeException e) {
-            return Optional.empty();
-        }
+        return builder.build();
     }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * token revoked on A is refused on B within a second, and a refresh token used on A is detected as reused on B.
  * Runs in the default (Payara) profile only.
  */
-class ClusterIT {
+class PayaraClusterIT {
 
     private static PayaraMicroCluster cluster;
     private static DemoClient a;

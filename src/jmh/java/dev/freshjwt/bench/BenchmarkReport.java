@@ -1,0 +1,75 @@
+package dev.freshjwt.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs every benchmark (JMH micro-benchmarks, token sizes, HTTP on Payara Micro) and writes one Markdown report to
+ * {@code target/bench/benchmarks.md}: {@code mvn -Pbench -DskipTests verify}.
+ */
+public final class BenchmarkReport {
+
+    private BenchmarkReport() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of("target", "bench");
+        Files.createDirectories(out);
+        Options options = new OptionsBuilder()
+                .include("dev\\.freshjwt\\.(MintBenchmark|internal\\.guard\\.GuardBenchmark|internal\\.revocation\\.RevocationBenchmark)")
+                .forks(1).warmupIterations(4).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(6).measurementTime(TimeValue.seconds(1))
+                .addProfiler("gc").timeUnit(TimeUnit.NANOSECONDS).build();
+        Collection<RunResult> results = new Runner(options).run();
+        StringBuilder report = new StringBuilder("## Micro-benchmarks (JMH, ns/op, one fork)\n\n")
+                .append("| benchmark | param | ns/op | ± | B/op |\n|---|---|---:|---:|---:|\n");
+        Map<String, Double> scores = new HashMap<>();
+        for (RunResult result : results) {
+            String name = result.getParams().getBenchmark().replaceFirst(".*\\.([A-Za-z]+\\.[A-Za-z]+)$", "$1");
+            String param = String.join(",", result.getParams().getParamsKeys().stream()
+                    .map(result.getParams()::getParam).toList());
+            Result<?> primary = result.getPrimaryResult();
+            Double alloc = allocatedBytes(result);
+            scores.put(name + "/" + param, primary.getScore());
+            report.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %s |%n", name, param, primary.getScore(),
+                    primary.getScoreError(), alloc == null ? "" : String.format(Locale.ROOT, "%.0f", alloc)));
+        }
+        report.append("\n### Ratios\n\n| ratio | RS256 | ES256 |\n|---|---:|---:|\n");
+        ratio(report, scores, "mint: freshjwt / jose4j", "MintBenchmark.freshjwtAccessToken", "MintBenchmark.joseAccessToken");
+        ratio(report, scores, "verify: freshjwt / jose4j", "MintBenchmark.freshjwtVerify", "MintBenchmark.joseVerify");
+        report.append("\n## Token sizes\n\n").append(TokenSizes.table());
+        report.append("\n## HTTP on Payara Micro\n\n").append(HttpBenchmark.table(out));
+        Files.writeString(out.resolve("benchmarks.md"), report);
+        System.out.println(report);
+    }
+
+    /** The gc profiler's bytes allocated per operation; JMH's API hands secondary results out as a raw map. */
+    @SuppressWarnings("rawtypes")
+    private static Double allocatedBytes(RunResult result) {
+        for (Map.Entry<String, Result> entry : result.getSecondaryResults().entrySet()) {
+            if (entry.getKey().endsWith("gc.alloc.rate.norm")) {
+                return entry.getValue().getScore();
+            }
+        }
+        return null;
+    }
+
+    private static void ratio(StringBuilder report, Map<String, Double> scores, String label, String ours, String raw) {
+        report.append("| ").append(label);
+        for (String algorithm : new String[] {"RS256", "ES256"}) {
+            report.append(String.format(Locale.ROOT, " | %.3f", scores.get(ours + "/" + algorithm) / scores.get(raw + "/" + algorithm)));
+        }
+        report.append(" |\n");
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * CDI wiring: the deploy-time extension, the interceptor and what it shares. Not API.
+ */
+package dev.freshjwt.internal.cdi;

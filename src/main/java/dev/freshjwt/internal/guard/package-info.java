@@ -1,0 +1,4 @@
+/**
+ * The decision (FreshnessRule), the requirements of endpoints, and the 401 challenges. Not API.
+ */
+package dev.freshjwt.internal.guard;

@@ -1,0 +1,4 @@
+/**
+ * Loading and checking the signing key, and publishing its JWKS. Not API.
+ */
+package dev.freshjwt.internal.keys;

@@ -1,0 +1,131 @@
+package dev.freshjwt.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * One real Payara Micro process ({@code target/payara-micro.jar}) on a free loopback port, for the tests that
+ * Arquillian's one-instance-per-deployment container cannot express: a cluster, a deployment that must fail.
+ */
+public final class PayaraMicroProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+    private final URI base;
+
+    /**
+     * @param log where the server's output goes
+     * @param jvmOptions options before {@code -jar} (system properties, heap)
+     * @param microOptions Payara Micro options after the deployments and the port
+     * @param wars the WARs to deploy: a single one at the root context, several at the context their file names
+     *     give ({@code ROOT.war} at the root)
+     */
+    public PayaraMicroProcess(Path log, List<String> jvmOptions, List<String> microOptions, Path... wars) {
+        this.log = log;
+        try {
+            Files.createDirectories(log.getParent());
+            int port = freePort();
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", "target/payara-micro.jar"));
+            for (Path war : wars) {
+                command.addAll(List.of("--deploy", war.toString()));
+            }
+            if (wars.length == 1) {
+                command.addAll(List.of("--contextroot", "/"));
+            }
+            command.addAll(List.of("--port", String.valueOf(port)));
+            command.addAll(microOptions);
+            this.process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            this.base = URI.create("http://127.0.0.1:" + port + "/");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The pre-boot options of a single instance: HTTP on loopback, no data grid. */
+    public static List<String> singleInstance() {
+        return List.of("--nocluster", "--prebootcommandfile", "server-config/payara-micro/pre-boot-commands.asadmin");
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    /** Waits until the server's log satisfies {@code condition}, e.g. shows the application deployed or refused. */
+    public String awaitLog(Predicate<String> condition, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            String text = logText();
+            if (condition.test(text)) {
+                return text;
+            }
+            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("Payara Micro never logged what was awaited; see " + log);
+            }
+            pause();
+        }
+    }
+
+    /** Waits until {@code ready} holds (the application answers), failing early if the process dies. */
+    public void awaitReady(java.util.function.BooleanSupplier ready, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!ready.getAsBoolean()) {
+            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("Payara Micro did not become ready; see " + log);
+            }
+            pause();
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private String logText() {
+        try {
+            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Blocks on the process for up to half a second: a start-up poll, not a timing assumption. */
+    private void pause() {
+        try {
+            process.waitFor(500, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
