@@ -25,8 +25,8 @@ public class DemoResource {
     private final JsonWebToken caller;
     private final AccountService accounts;
 
-    /** For CDI proxies only. */
-    protected DemoResource() {
+    /** For CDI proxies only; public because RESTEasy (WildFly, Open Liberty) insists on a public constructor it can call. */
+    public DemoResource() {
         this(null, null);
     }
 

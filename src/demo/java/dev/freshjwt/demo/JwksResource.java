@@ -15,8 +15,8 @@ public class JwksResource {
 
     private final TokenIssuer issuer;
 
-    /** For CDI proxies only. */
-    protected JwksResource() {
+    /** For CDI proxies only; public because RESTEasy (WildFly, Open Liberty) insists on a public constructor it can call. */
+    public JwksResource() {
         this(null);
     }
 

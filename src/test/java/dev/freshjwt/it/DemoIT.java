@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 abstract class DemoIT {
 
     static final String PROBLEM_BASE = "https://freshjwt.dev/problems/";
+    static final String PROBLEM_JSON = "application/problem+json";
 
     @ArquillianResource
     URL base;
@@ -34,17 +36,22 @@ abstract class DemoIT {
         client = new DemoClient(new URI(base.getProtocol(), null, "127.0.0.1", base.getPort(), base.getPath(), null, null));
     }
 
-    /** A 401 with a Bearer challenge carrying {@code error}, and a problem+json body of that type. */
+    /**
+     * A 401 exactly as freshjwt writes it on every server, whoever refused the request (the container, the library's
+     * filter or error page, JAX-RS, an interceptor): one Bearer challenge carrying {@code error}, {@code Cache-Control:
+     * no-store}, and a problem+json body of that type.
+     */
     static JsonObject assertChallenge(HttpResponse<String> response, String error, String problemType) {
         assertEquals(401, response.statusCode(), response::body);
-        String challenge = response.headers().firstValue("WWW-Authenticate").orElse("");
+        List<String> challenges = response.headers().allValues("WWW-Authenticate");
+        assertEquals(1, challenges.size(), challenges::toString);
         if (error == null) {
-            assertEquals("Bearer", challenge);
+            assertEquals("Bearer", challenges.get(0));
         } else {
-            assertTrue(challenge.startsWith("Bearer error=\"" + error + "\""), challenge);
+            assertTrue(challenges.get(0).startsWith("Bearer error=\"" + error + "\""), challenges.get(0));
         }
-        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
-                () -> response.headers().map().toString());
+        assertEquals(List.of("no-store"), response.headers().allValues("Cache-Control"));
+        assertEquals(List.of(PROBLEM_JSON), response.headers().allValues("Content-Type"));
         JsonObject problem = DemoClient.json(response);
         assertEquals(PROBLEM_BASE + problemType, problem.getString("type"));
         assertEquals(401, problem.getInt("status"));

@@ -18,7 +18,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /**
  * The one deployment of the integration tests: the demo WAR exactly as {@code mvn package} built it, with the
  * demo's generated key replaced by the test run's key (so tests can mint their own, pre-dated or forged,
- * tokens). Named {@code ROOT.war} for the root context, as users deploy it.
+ * tokens). Named {@code ROOT.war} for the root context, as users deploy it (Open Liberty's {@code dropins/},
+ * where Arquillian deploys, serves it at {@code /ROOT/}: tests use the URL the container reports).
  */
 public final class Deployments {
 

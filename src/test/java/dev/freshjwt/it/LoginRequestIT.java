@@ -50,4 +50,13 @@ class LoginRequestIT extends DemoIT {
         assertEquals(415, response.statusCode());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
     }
+
+    /** Jersey (Payara) would read a body without Content-Type as JSON, RESTEasy refuses it: the demo refuses it too. */
+    @Test
+    void bodyWithoutContentTypeIsRefusedAsUnsupported() {
+        HttpResponse<String> response = client.post("login", null, null, "{\"username\":\"test\",\"password\":\"test\"}");
+        assertEquals(415, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertEquals(415, DemoClient.json(response).getInt("status"));
+    }
 }

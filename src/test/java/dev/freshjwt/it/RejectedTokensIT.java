@@ -64,10 +64,11 @@ class RejectedTokensIT extends DemoIT {
         for (String authorization : new String[] {"Bearer garbage", "Bearer a.b.c", "Bearer ", "bearer " + valid,
                 "BEARER " + valid, "Bearer " + valid.substring(0, valid.length() - 4), "Basic dGVzdDp0ZXN0", "x"}) {
             HttpResponse<String> response = client.get("protected", authorization);
-            assertEquals(401, response.statusCode(), authorization);
-            assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"), authorization);
-            assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
-                    authorization);
+            if (authorization.regionMatches(true, 0, "Bearer", 0, 6)) {
+                assertInvalidToken(response);
+            } else {
+                assertChallenge(response, null, "missing-token");
+            }
         }
     }
 

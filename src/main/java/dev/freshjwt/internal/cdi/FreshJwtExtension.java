@@ -5,6 +5,7 @@ import dev.freshjwt.TokenIssuer;
 import dev.freshjwt.internal.config.IssuerSettings;
 import dev.freshjwt.internal.keys.SigningKey;
 import dev.freshjwt.internal.keys.SigningKeyLoader;
+import dev.freshjwt.internal.token.JoseLibrary;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.Extension;
@@ -55,8 +56,10 @@ public class FreshJwtExtension implements Extension {
             IssuerSettings settings = IssuerSettings.load(ConfigProvider.getConfig());
             SigningKey key = SigningKeyLoader.load(settings.keyLocation(), settings.keyId(), settings.algorithm(),
                     Thread.currentThread().getContextClassLoader());
+            JoseLibrary.check(key);
             issuer = new IssuerConfiguration(settings, key);
-            LOG.info("freshjwt signs tokens for issuer " + settings.issuer() + " with " + key);
+            LOG.info("freshjwt signs tokens for issuer " + settings.issuer() + " with " + key + ", jose4j from "
+                    + JoseLibrary.location());
         }
         return issuer;
     }

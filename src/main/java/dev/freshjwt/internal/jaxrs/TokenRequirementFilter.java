@@ -1,5 +1,6 @@
 package dev.freshjwt.internal.jaxrs;
 
+import dev.freshjwt.internal.guard.BearerAdmission;
 import dev.freshjwt.internal.guard.Challenges;
 import dev.freshjwt.internal.guard.Rejection;
 import dev.freshjwt.internal.guard.Requirement;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.security.Principal;
+import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Checks one resource method's {@link Requirement} against the caller's token before the method runs. */
@@ -25,9 +27,14 @@ final class TokenRequirementFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         Principal principal = request.getSecurityContext().getUserPrincipal();
         JsonWebToken token = principal instanceof JsonWebToken jwt ? jwt : null;
-        boolean bearerSent = Rejection.isBearer(request.getHeaderString(HttpHeaders.AUTHORIZATION));
-        guard().check(requirement, token, bearerSent)
-                .ifPresent(rejection -> request.abortWith(Challenges.response(rejection)));
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        // BearerAdmissionFilter has normally refused these already; again here for applications without it
+        // (a web.xml with metadata-complete="true" turns web fragments off).
+        Optional<Rejection> rejection = BearerAdmission.check(authorization, token);
+        if (rejection.isEmpty()) {
+            rejection = guard().check(requirement, token, Rejection.isBearer(authorization));
+        }
+        rejection.ifPresent(refusal -> request.abortWith(Challenges.response(refusal)));
     }
 
     private TokenGuard guard() {

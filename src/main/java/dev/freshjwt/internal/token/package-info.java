@@ -1,4 +1,4 @@
 /**
- * Minting and verifying tokens with jose4j, and reading claim values portably. Not API.
+ * Minting and verifying tokens with jose4j (checked at deployment), and reading claim values portably. Not API.
  */
 package dev.freshjwt.internal.token;

@@ -1,5 +1,6 @@
 package dev.freshjwt.internal.web;
 
+import dev.freshjwt.internal.guard.BearerAdmission;
 import dev.freshjwt.internal.guard.Challenges;
 import dev.freshjwt.internal.guard.Rejection;
 import jakarta.servlet.RequestDispatcher;
@@ -7,13 +8,14 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The error page for {@code 401} (declared in the library's {@code web-fragment.xml}). Payara and WildFly
- * refuse a bad bearer token themselves, before JAX-RS runs, with {@code sendError(401)}: an HTML page and no
- * {@code WWW-Authenticate}. This page turns that into the same challenge and problem+json body freshjwt
- * sends everywhere else. A challenge already set by the container is kept.
+ * refuse a bearer token they cannot verify themselves, before any filter or servlet runs, with
+ * {@code sendError(401)}: an HTML page and no {@code WWW-Authenticate}. This page turns that into the answer
+ * {@link BearerAdmissionFilter} gives on Open Liberty, where the container lets such a request through: the same
+ * challenge and problem+json body. A challenge of another scheme that the application set before its own
+ * {@code sendError(401)} is kept.
  */
 public class UnauthorizedErrorPage extends HttpServlet {
 
@@ -25,13 +27,10 @@ public class UnauthorizedErrorPage extends HttpServlet {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND); // only reachable as an error page
             return;
         }
-        Rejection rejection = Rejection.unauthenticated(Rejection.isBearer(request.getHeader("Authorization")));
-        if (!response.containsHeader("WWW-Authenticate")) {
-            response.setHeader("WWW-Authenticate", Challenges.wwwAuthenticate(rejection));
-        }
-        response.setHeader("Cache-Control", "no-store");
-        response.setContentType(Challenges.PROBLEM_JSON);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(Challenges.problemJson(rejection));
+        Rejection rejection = BearerAdmission.containerRefusal(request.getHeader("Authorization"));
+        String challenge = response.getHeader("WWW-Authenticate");
+        // A Bearer challenge of the container's own wording is rewritten; another scheme's (the application's) kept.
+        boolean foreign = challenge != null && !Rejection.isBearer(challenge);
+        ServletChallenge.write(response, rejection, foreign ? challenge : Challenges.wwwAuthenticate(rejection));
     }
 }

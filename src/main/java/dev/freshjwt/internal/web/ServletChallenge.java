@@ -1,0 +1,36 @@
+package dev.freshjwt.internal.web;
+
+import dev.freshjwt.internal.guard.Challenges;
+import dev.freshjwt.internal.guard.Rejection;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Writes a {@link Rejection} to a servlet response byte for byte as JAX-RS sends {@link Challenges#response}: the
+ * same status, {@code WWW-Authenticate}, {@code Cache-Control} and body, and a {@code Content-Type} without a
+ * {@code charset} parameter (JSON is UTF-8 by definition; a writer would make the container add one).
+ */
+final class ServletChallenge {
+
+    private ServletChallenge() {
+    }
+
+    /** Replaces any challenge already on the response (Liberty sets its own before the application runs). */
+    static void write(HttpServletResponse response, Rejection rejection) throws IOException {
+        write(response, rejection, Challenges.wwwAuthenticate(rejection));
+    }
+
+    static void write(HttpServletResponse response, Rejection rejection, String challenge) throws IOException {
+        byte[] body = Challenges.problemJson(rejection).getBytes(StandardCharsets.UTF_8);
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setHeader("WWW-Authenticate", challenge);
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType(Challenges.PROBLEM_JSON);
+        response.setContentLength(body.length);
+        try (OutputStream out = response.getOutputStream()) {
+            out.write(body);
+        }
+    }
+}
