@@ -21,6 +21,12 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 public final class BearerAdmission {
 
+    /**
+     * The request attribute (a JAX-RS request property too) that marks a request this check has already let
+     * through, so that later stages of the same request do not repeat it.
+     */
+    public static final String ADMITTED = "dev.freshjwt.bearer-admitted";
+
     /** The one spelling of the scheme that every server reads. */
     public static final String SCHEME = "Bearer";
 

@@ -28,9 +28,12 @@ final class TokenRequirementFilter implements ContainerRequestFilter {
         Principal principal = request.getSecurityContext().getUserPrincipal();
         JsonWebToken token = principal instanceof JsonWebToken jwt ? jwt : null;
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        // BearerAdmissionFilter has normally refused these already; again here for applications without it
-        // (a web.xml with metadata-complete="true" turns web fragments off).
-        Optional<Rejection> rejection = BearerAdmission.check(authorization, token);
+        // BearerAdmissionFilter has normally checked the request already (servlet request attributes are JAX-RS
+        // request properties); again here only for applications without it (a web.xml with metadata-complete="true"
+        // turns web fragments off).
+        Optional<Rejection> rejection = request.getProperty(BearerAdmission.ADMITTED) != null
+                ? Optional.empty()
+                : BearerAdmission.check(authorization, token);
         if (rejection.isEmpty()) {
             rejection = guard().check(requirement, token, Rejection.isBearer(authorization));
         }

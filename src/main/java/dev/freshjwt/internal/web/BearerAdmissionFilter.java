@@ -38,6 +38,7 @@ public class BearerAdmissionFilter extends HttpFilter {
         if (response.containsHeader(CHALLENGE)) {
             response.setHeader(CHALLENGE, null);
         }
+        request.setAttribute(BearerAdmission.ADMITTED, Boolean.TRUE);
         chain.doFilter(request, response);
     }
 }
