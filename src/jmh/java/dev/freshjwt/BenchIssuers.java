@@ -21,7 +21,7 @@ public final class BenchIssuers {
 
     public static IssuerSettings settings() {
         return new IssuerSettings(ISSUER, List.of(), Duration.ofMinutes(15), Duration.ofDays(30), "unused",
-                Optional.empty(), Optional.empty(), Duration.ofSeconds(60), false);
+                Optional.empty(), Optional.empty(), Duration.ofSeconds(60), false, false);
     }
 
     public static TokenIssuer issuer(KeyPair keys, String algorithm) {

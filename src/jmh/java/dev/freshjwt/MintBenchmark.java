@@ -1,7 +1,7 @@
 package dev.freshjwt;
 
 import dev.freshjwt.internal.keys.SigningKey;
-import dev.freshjwt.internal.token.RefreshTokenVerifier;
+import dev.freshjwt.internal.token.OwnTokenVerifier;
 import dev.freshjwt.testing.TestKeys;
 import java.security.KeyPair;
 import java.security.PrivateKey;
@@ -44,7 +44,7 @@ public class MintBenchmark {
     private TokenIssuer issuer;
     private String refreshToken;
     private JwtConsumer rawConsumer;
-    private RefreshTokenVerifier verifier;
+    private OwnTokenVerifier verifier;
 
     @Setup
     public void setUp() {
@@ -54,7 +54,7 @@ public class MintBenchmark {
         rawConsumer = new JwtConsumerBuilder().setVerificationKey(keys.getPublic())
                 .setExpectedIssuer(BenchIssuers.ISSUER).setRequireExpirationTime().setRequireSubject()
                 .setAllowedClockSkewInSeconds(60).setSkipDefaultAudienceValidation().build();
-        verifier = new RefreshTokenVerifier(BenchIssuers.settings(),
+        verifier = new OwnTokenVerifier(BenchIssuers.settings(),
                 new SigningKey(keys.getPrivate(), keys.getPublic(), "bench-key", algorithm), Clock.systemUTC());
     }
 

@@ -27,6 +27,13 @@ public final class FreshJwtClaims {
      */
     public static final String SESSION_ID = "sid";
 
+    /**
+     * {@code "csrf"}: a random value on tokens minted while cookies are enabled ({@code freshjwt.token.location}).
+     * An unsafe request authenticated by a token cookie must repeat it in the CSRF header; it is compared with this
+     * claim, never with a cookie (signed double-submit).
+     */
+    public static final String CSRF = "csrf";
+
     private FreshJwtClaims() {
     }
 }

@@ -49,6 +49,52 @@ public final class FreshJwtConfig {
     /** The most live entries of the in-memory revocation store. Default 100000. */
     public static final String REVOCATION_MAX_ENTRIES = "freshjwt.revocation.max-entries";
 
+    /**
+     * Where requests carry tokens: {@code header} ({@code Authorization: Bearer}, the default), {@code cookie}, or
+     * {@code header,cookie}. When both are allowed and a request carries both, the header wins. With cookies, every
+     * minted token carries a random {@value FreshJwtClaims#CSRF} claim. See {@link TokenCookies}.
+     */
+    public static final String TOKEN_LOCATION = "freshjwt.token.location";
+
+    /** Whether token and CSRF cookies are {@code Secure}. Default {@code true} (browsers accept them on http://localhost). */
+    public static final String COOKIE_SECURE = "freshjwt.cookie.secure";
+
+    /** The {@code SameSite} attribute of every cookie: {@code Strict} (default), {@code Lax} or {@code None}. */
+    public static final String COOKIE_SAME_SITE = "freshjwt.cookie.same-site";
+
+    /** Name of the HttpOnly access-token cookie. Default {@code __Host-access_token} ({@code access_token} when not Secure). */
+    public static final String COOKIE_ACCESS_NAME = "freshjwt.cookie.access.name";
+
+    /** Name of the HttpOnly refresh-token cookie. Default {@code __Secure-refresh_token} ({@code refresh_token} when not Secure). */
+    public static final String COOKIE_REFRESH_NAME = "freshjwt.cookie.refresh.name";
+
+    /**
+     * The path of the refresh endpoint within the application, the only path the refresh-token cookie is sent to
+     * (the context path is put in front). Default {@code /refresh}.
+     */
+    public static final String COOKIE_REFRESH_PATH = "freshjwt.cookie.refresh.path";
+
+    /**
+     * Name of the readable cookie holding the access token's CSRF value. Default {@code __Host-csrf_access_token}
+     * ({@code csrf_access_token} when not Secure).
+     */
+    public static final String COOKIE_CSRF_ACCESS_NAME = "freshjwt.cookie.csrf-access.name";
+
+    /**
+     * Name of the readable cookie holding the refresh token's CSRF value. Default {@code __Host-csrf_refresh_token}
+     * ({@code csrf_refresh_token} when not Secure).
+     */
+    public static final String COOKIE_CSRF_REFRESH_NAME = "freshjwt.cookie.csrf-refresh.name";
+
+    /** The request header that must repeat the token's CSRF value on unsafe cookie requests. Default {@code X-CSRF-TOKEN}. */
+    public static final String CSRF_HEADER = "freshjwt.csrf.header";
+
+    /**
+     * Implicit refresh, ISO-8601 ({@code PT5M}): when a request authenticated by the access-token cookie succeeds
+     * and the token expires within this window, the response sets a new, never fresh, access cookie. Off unless set.
+     */
+    public static final String IMPLICIT_REFRESH_WINDOW = "freshjwt.implicit-refresh.window";
+
     /** Standard MicroProfile JWT key: the issuer the container accepts. */
     public static final String MP_ISSUER = "mp.jwt.verify.issuer";
 

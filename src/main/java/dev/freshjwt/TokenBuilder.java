@@ -30,7 +30,7 @@ public final class TokenBuilder {
 
     private static final Set<String> RESERVED = Set.of("iss", "sub", "upn", "aud", "iat", "exp", "nbf", "jti",
             "groups", FreshJwtClaims.TYPE, FreshJwtClaims.FRESH, FreshJwtClaims.AUTH_TIME, FreshJwtClaims.ACCESS_GROUPS,
-            FreshJwtClaims.SESSION_ID);
+            FreshJwtClaims.SESSION_ID, FreshJwtClaims.CSRF);
 
     private final TokenType type;
     private final String subject;

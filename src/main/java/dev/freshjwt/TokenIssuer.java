@@ -7,7 +7,7 @@ import dev.freshjwt.internal.guard.Rejection;
 import dev.freshjwt.internal.keys.Jwks;
 import dev.freshjwt.internal.revocation.Revocations;
 import dev.freshjwt.internal.token.ClaimValues;
-import dev.freshjwt.internal.token.RefreshTokenVerifier;
+import dev.freshjwt.internal.token.OwnTokenVerifier;
 import dev.freshjwt.internal.token.TokenMinter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -56,7 +56,7 @@ public class TokenIssuer {
     private static final Logger LOG = Logger.getLogger(TokenIssuer.class.getName());
 
     private final TokenMinter minter;
-    private final RefreshTokenVerifier verifier;
+    private final OwnTokenVerifier verifier;
     private final String issuer;
     private final String jwks;
     private final Clock clock;
@@ -81,7 +81,7 @@ public class TokenIssuer {
 
     TokenIssuer(IssuerConfiguration configuration, Clock clock, Revocations revocations) {
         this.minter = new TokenMinter(configuration.settings(), configuration.key(), clock);
-        this.verifier = new RefreshTokenVerifier(configuration.settings(), configuration.key(), clock);
+        this.verifier = new OwnTokenVerifier(configuration.settings(), configuration.key(), clock);
         this.issuer = configuration.settings().issuer();
         this.jwks = Jwks.of(configuration.key());
         this.clock = clock;
@@ -186,6 +186,32 @@ public class TokenIssuer {
             throw Challenges.exception(Rejection.invalid("The refresh token is malformed, expired or not trusted"));
         }
         return refreshFrom(refreshToken, claims::getClaimValue);
+    }
+
+    /**
+     * A new, <em>non-fresh</em> access token in place of a valid access token that MicroProfile JWT has verified: the
+     * same subject, groups, session and {@code auth_time}, a new lifetime. What implicit refresh sets in the access
+     * cookie ({@code freshjwt.implicit-refresh.window}); also for sliding sessions of your own.
+     *
+     * @throws TokenRejectedException (401) when {@code accessToken} is not one of our access tokens, or is revoked
+     */
+    public String renewAccessToken(JsonWebToken accessToken) {
+        if (accessToken == null || accessToken.getRawToken() == null) {
+            throw Challenges.exception(Rejection.unauthenticated(false));
+        }
+        String subject = ClaimValues.text(accessToken.getClaim("sub"));
+        if (!issuer.equals(accessToken.getIssuer()) || subject == null
+                || ClaimValues.tokenType(accessToken.getClaim(FreshJwtClaims.TYPE)) != TokenType.ACCESS) {
+            throw Challenges.exception(Rejection.invalid("Only our own access tokens can be renewed"));
+        }
+        String session = ClaimValues.text(accessToken.getClaim(FreshJwtClaims.SESSION_ID));
+        if (revocations.isRevoked(ClaimValues.text(accessToken.getClaim("jti")), session, subject,
+                Math.max(0, ClaimValues.epochSeconds(accessToken.getClaim("iat"))))) {
+            throw Challenges.exception(Rejection.invalid("The token has been revoked"));
+        }
+        List<String> groups = ClaimValues.strings(accessToken.getClaim("groups"));
+        long authTime = ClaimValues.epochSeconds(accessToken.getClaim(FreshJwtClaims.AUTH_TIME));
+        return withAuthTime(accessToken(subject).groups(groups).session(session), authTime).fresh(false).sign();
     }
 
     /** Whether refreshes rotate refresh tokens ({@code freshjwt.refresh-token.rotation}). */

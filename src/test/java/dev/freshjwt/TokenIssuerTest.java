@@ -277,7 +277,7 @@ class TokenIssuerTest {
 
     static IssuerSettings settings(List<String> audiences, boolean rotation) {
         return new IssuerSettings(ISSUER, audiences, Duration.ofMinutes(15), Duration.ofDays(30), "unused",
-                Optional.empty(), Optional.empty(), Duration.ofSeconds(60), rotation);
+                Optional.empty(), Optional.empty(), Duration.ofSeconds(60), rotation, false);
     }
 
     static Revocations revocations(Clock clock) {

@@ -23,6 +23,11 @@ final class DemoClient {
         this.base = base;
     }
 
+    /** The demo's root URL, ending in {@code /}. */
+    URI base() {
+        return base;
+    }
+
     HttpResponse<String> get(String path, String authorization) {
         return send(request(path, authorization).GET());
     }

@@ -66,12 +66,12 @@ public class GuardBenchmark {
     /** What the JAX-RS filter does per request (its requirement was resolved at deployment). */
     @Benchmark
     public Optional<Rejection> filterCheck() {
-        return guard.check(fresh, token, Rejection.isBearer("Bearer header.payload.signature"));
+        return guard.check(fresh, token, Rejection.isBearer("Bearer header.payload.signature"), null);
     }
 
     /** What the interceptor does per call: the cached requirement lookup, then the check. */
     @Benchmark
     public Optional<Rejection> interceptorCheck() {
-        return guard.check(cache.of(Target.class, method), token, false);
+        return guard.check(cache.of(Target.class, method), token, false, null);
     }
 }

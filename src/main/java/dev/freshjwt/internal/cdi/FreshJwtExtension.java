@@ -3,13 +3,17 @@ package dev.freshjwt.internal.cdi;
 import dev.freshjwt.FreshJwtException;
 import dev.freshjwt.TokenIssuer;
 import dev.freshjwt.internal.config.IssuerSettings;
+import dev.freshjwt.internal.cookie.CookieSettings;
 import dev.freshjwt.internal.keys.SigningKey;
 import dev.freshjwt.internal.keys.SigningKeyLoader;
 import dev.freshjwt.internal.token.JoseLibrary;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
+import jakarta.enterprise.inject.spi.WithAnnotations;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Arrays;
@@ -17,16 +21,42 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Fails the deployment when an application that injects {@link TokenIssuer} lacks a usable issuer or signing
- * key, naming the configuration key to set. Loads that configuration once and hands it to the issuer.
- * Applications that only check tokens (never inject the issuer) need no signing key.
+ * Fails the deployment when an application that injects {@link TokenIssuer} (or reads tokens from cookies) lacks a
+ * usable issuer or signing key, or has unusable cookie settings, naming the configuration key to set. Loads that
+ * configuration once and hands it to the issuer. Applications that only check bearer tokens (never inject the
+ * issuer) need no signing key. Keeps Payara's cookie bridge out of applications that do not need it.
  */
 public class FreshJwtExtension implements Extension {
 
     private static final Logger LOG = Logger.getLogger(FreshJwtExtension.class.getName());
+    private static final String PAYARA_BRIDGE = "dev.freshjwt.internal.payara.PayaraCookieMechanism";
+    private static final String PAYARA_MECHANISM = "fish.payara.microprofile.jwtauth.eesecurity.JWTAuthenticationMechanism";
 
     private volatile boolean issuerInjected;
     private IssuerConfiguration issuer;
+    private CookieSettings cookies;
+
+    /**
+     * Payara's cookie bridge is a bean only on Payara and with cookies on: elsewhere it would replace the server's MP
+     * JWT. Named, not referenced: where Jakarta Security is absent (Open Liberty without appSecurity) its class cannot
+     * even load.
+     */
+    void keepPayaraBridgeWhereItBelongs(@Observes @WithAnnotations(Alternative.class) ProcessAnnotatedType<?> event) {
+        if (event.getAnnotatedType().getJavaClass().getName().equals(PAYARA_BRIDGE)
+                && !(cookieSettings().cookie() && onPayara())) {
+            event.veto();
+        }
+    }
+
+    /** Whether this runs on Payara: its MicroProfile JWT mechanism is visible to the application. */
+    private static boolean onPayara() {
+        try {
+            Class.forName(PAYARA_MECHANISM, false, Thread.currentThread().getContextClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
 
     void findIssuerInjection(@Observes ProcessInjectionPoint<?, ?> event) {
         if (!issuerInjected && mentionsIssuer(event.getInjectionPoint().getType())) {
@@ -35,15 +65,26 @@ public class FreshJwtExtension implements Extension {
     }
 
     void validate(@Observes AfterDeploymentValidation event) {
-        if (!issuerInjected) {
-            return;
-        }
         try {
-            issuerConfiguration();
+            if (cookieSettings().cookie() || issuerInjected) {
+                issuerConfiguration();
+            }
         } catch (FreshJwtException e) {
-            LOG.severe("freshjwt cannot issue tokens: " + e.getMessage());
+            LOG.severe("freshjwt cannot start: " + e.getMessage());
             event.addDeploymentProblem(e);
         }
+    }
+
+    /**
+     * Where tokens travel and how their cookies look, read on first use.
+     *
+     * @throws dev.freshjwt.InvalidConfigurationException naming the key to fix
+     */
+    public synchronized CookieSettings cookieSettings() {
+        if (cookies == null) {
+            cookies = CookieSettings.load(ConfigProvider.getConfig());
+        }
+        return cookies;
     }
 
     /**
@@ -53,7 +94,7 @@ public class FreshJwtExtension implements Extension {
      */
     public synchronized IssuerConfiguration issuerConfiguration() {
         if (issuer == null) {
-            IssuerSettings settings = IssuerSettings.load(ConfigProvider.getConfig());
+            IssuerSettings settings = IssuerSettings.load(ConfigProvider.getConfig(), cookieSettings().cookie());
             SigningKey key = SigningKeyLoader.load(settings.keyLocation(), settings.keyId(), settings.algorithm(),
                     Thread.currentThread().getContextClassLoader());
             JoseLibrary.check(key);

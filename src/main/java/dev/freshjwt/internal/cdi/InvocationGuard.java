@@ -44,7 +44,7 @@ public class InvocationGuard {
             return; // a lifecycle callback, not a business method
         }
         Requirement requirement = requirements.of(invocation.getTarget().getClass(), method);
-        guard.check(requirement, callerToken(), false).ifPresent(rejection -> {
+        guard.check(requirement, callerToken(), false, null).ifPresent(rejection -> {
             throw Challenges.exception(rejection);
         });
     }

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.config.Config;
  * @param algorithm the configured JWS algorithm, if any
  * @param clockSkew the allowed clock skew ({@code mp.jwt.verify.clock.skew})
  * @param rotation whether refreshes rotate the refresh token
+ * @param csrfClaims whether minted tokens carry a random {@code csrf} claim (cookies are on)
  */
 public record IssuerSettings(
         String issuer,
@@ -39,14 +40,16 @@ public record IssuerSettings(
         Optional<String> keyId,
         Optional<String> algorithm,
         Duration clockSkew,
-        boolean rotation) {
+        boolean rotation,
+        boolean csrfClaims) {
 
     /**
      * Reads and checks the settings.
      *
+     * @param csrfClaims whether tokens travel in cookies and so carry a CSRF claim
      * @throws InvalidConfigurationException naming the key that is missing or wrong
      */
-    public static IssuerSettings load(Config config) {
+    public static IssuerSettings load(Config config, boolean csrfClaims) {
         return new IssuerSettings(
                 issuer(config),
                 audiences(config),
@@ -58,7 +61,8 @@ public record IssuerSettings(
                 ConfigValues.text(config, SIGN_KEY_ID),
                 ConfigValues.text(config, SIGN_ALGORITHM),
                 ConfigValues.clockSkew(config),
-                ConfigValues.bool(config, REFRESH_TOKEN_ROTATION, false));
+                ConfigValues.bool(config, REFRESH_TOKEN_ROTATION, false),
+                csrfClaims);
     }
 
     private static String issuer(Config config) {

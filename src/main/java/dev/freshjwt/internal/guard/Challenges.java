@@ -5,9 +5,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 /**
- * Writes a {@link Rejection} as the client sees it: {@code 401}, an RFC 6750 / RFC 9470
- * {@code WWW-Authenticate: Bearer} challenge, and an RFC 9457 {@code application/problem+json} body whose
- * {@code type} is {@value #PROBLEM_BASE} followed by the reason.
+ * Writes a {@link Rejection} as the client sees it: {@code 401} with an RFC 6750 / RFC 9470
+ * {@code WWW-Authenticate: Bearer} challenge (or {@code 403} without one for a failed CSRF check), and an RFC 9457
+ * {@code application/problem+json} body whose {@code type} is {@value #PROBLEM_BASE} followed by the reason.
  */
 public final class Challenges {
 
@@ -16,8 +16,6 @@ public final class Challenges {
 
     /** The media type of problem bodies. */
     public static final String PROBLEM_JSON = "application/problem+json";
-
-    private static final int UNAUTHORIZED = 401;
 
     private Challenges() {
     }
@@ -42,7 +40,7 @@ public final class Challenges {
         StringBuilder json = new StringBuilder(256)
                 .append("{\"type\":\"").append(PROBLEM_BASE).append(reason.problemSlug())
                 .append("\",\"title\":\"").append(escape(reason.title()))
-                .append("\",\"status\":").append(UNAUTHORIZED)
+                .append("\",\"status\":").append(reason.status())
                 .append(",\"detail\":\"").append(escape(rejection.description())).append('"');
         if (reason.errorCode() != null) {
             json.append(",\"error\":\"").append(reason.errorCode()).append('"');
@@ -55,8 +53,11 @@ public final class Challenges {
 
     /** The complete JAX-RS response. */
     public static Response response(Rejection rejection) {
-        return Response.status(UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, wwwAuthenticate(rejection))
+        Response.ResponseBuilder response = Response.status(rejection.reason().status());
+        if (rejection.reason().challenges()) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, wwwAuthenticate(rejection));
+        }
+        return response
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .type(PROBLEM_JSON)
                 .entity(problemJson(rejection))

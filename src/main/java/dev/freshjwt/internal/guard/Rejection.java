@@ -12,21 +12,38 @@ public record Rejection(Reason reason, String description, long maxAge) {
     /** The kinds of refusal, each with its RFC 6750 / RFC 9470 error code and problem type. */
     public enum Reason {
         /** No token came with the request (RFC 6750 §3.1: no error code). */
-        MISSING_TOKEN(null, "missing-token", "Authentication required"),
+        MISSING_TOKEN(401, null, "missing-token", "Authentication required"),
         /** A token came but cannot be used here. */
-        INVALID_TOKEN("invalid_token", "invalid-token", "Invalid token"),
+        INVALID_TOKEN(401, "invalid_token", "invalid-token", "Invalid token"),
         /** A valid token, but the user authenticated too long ago or not freshly (RFC 9470). */
-        INSUFFICIENT_USER_AUTHENTICATION("insufficient_user_authentication", "insufficient-user-authentication",
-                "Fresh authentication required");
+        INSUFFICIENT_USER_AUTHENTICATION(401, "insufficient_user_authentication", "insufficient-user-authentication",
+                "Fresh authentication required"),
+        /**
+         * A state-changing request authenticated by a token cookie did not repeat the token's CSRF value: 403, since
+         * the credential is fine and logging in again would not help; no challenge.
+         */
+        CSRF_FAILED(403, null, "csrf-failed", "CSRF check failed");
 
+        private final int status;
         private final String errorCode;
         private final String problemSlug;
         private final String title;
 
-        Reason(String errorCode, String problemSlug, String title) {
+        Reason(int status, String errorCode, String problemSlug, String title) {
+            this.status = status;
             this.errorCode = errorCode;
             this.problemSlug = problemSlug;
             this.title = title;
+        }
+
+        /** The HTTP status: 401, or 403 for {@link #CSRF_FAILED}. */
+        public int status() {
+            return status;
+        }
+
+        /** Whether the response carries a {@code WWW-Authenticate: Bearer} challenge: every 401. */
+        public boolean challenges() {
+            return status == 401;
         }
 
         /** The {@code error} parameter of the challenge, or {@code null}. */
@@ -66,6 +83,11 @@ public record Rejection(Reason reason, String description, long maxAge) {
 
     public static Rejection invalid(String description) {
         return new Rejection(Reason.INVALID_TOKEN, description, -1);
+    }
+
+    /** A cookie-authenticated unsafe request without the right CSRF header. */
+    public static Rejection csrf(String description) {
+        return new Rejection(Reason.CSRF_FAILED, description, -1);
     }
 
     static Rejection stale(String description, long maxAge) {

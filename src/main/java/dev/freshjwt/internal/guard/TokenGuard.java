@@ -51,13 +51,20 @@ public class TokenGuard {
      * @param requirement what the endpoint demands
      * @param jwt the caller's token as MicroProfile JWT verified it; {@code null} or empty when there is none
      * @param bearerSent whether the request carried a bearer token, usable or not
+     * @param cookieRefusal why the request's token cookie was not used (invalid, or a failed CSRF check), or
+     *     {@code null}: the answer where a token is required
      * @return the reason to refuse, or empty when the request may proceed
      */
-    public Optional<Rejection> check(Requirement requirement, JsonWebToken jwt, boolean bearerSent) {
+    public Optional<Rejection> check(Requirement requirement, JsonWebToken jwt, boolean bearerSent,
+            Rejection cookieRefusal) {
         if (jwt == null || jwt.getRawToken() == null) {
-            return bearerSent || requirement.tokenRequired()
-                    ? Optional.of(Rejection.unauthenticated(bearerSent))
-                    : Optional.empty();
+            if (bearerSent) {
+                return Optional.of(Rejection.unauthenticated(true));
+            }
+            if (!requirement.tokenRequired()) {
+                return Optional.empty();
+            }
+            return Optional.of(cookieRefusal != null ? cookieRefusal : Rejection.unauthenticated(false));
         }
         Optional<Rejection> rejection;
         try {

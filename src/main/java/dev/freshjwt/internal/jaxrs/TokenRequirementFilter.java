@@ -1,5 +1,6 @@
 package dev.freshjwt.internal.jaxrs;
 
+import dev.freshjwt.internal.cookie.TokenSource;
 import dev.freshjwt.internal.guard.BearerAdmission;
 import dev.freshjwt.internal.guard.Challenges;
 import dev.freshjwt.internal.guard.Rejection;
@@ -35,7 +36,8 @@ final class TokenRequirementFilter implements ContainerRequestFilter {
                 ? Optional.empty()
                 : BearerAdmission.check(authorization, token);
         if (rejection.isEmpty()) {
-            rejection = guard().check(requirement, token, Rejection.isBearer(authorization));
+            rejection = guard().check(requirement, token, Rejection.isBearer(authorization),
+                    request.getProperty(TokenSource.COOKIE_REFUSAL) instanceof Rejection refusal ? refusal : null);
         }
         rejection.ifPresent(refusal -> request.abortWith(Challenges.response(refusal)));
     }

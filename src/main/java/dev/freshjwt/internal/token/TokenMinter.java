@@ -4,6 +4,7 @@ import dev.freshjwt.FreshJwtClaims;
 import dev.freshjwt.FreshJwtException;
 import dev.freshjwt.TokenType;
 import dev.freshjwt.internal.config.IssuerSettings;
+import dev.freshjwt.internal.cookie.Csrf;
 import dev.freshjwt.internal.keys.SigningKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,6 +55,9 @@ public final class TokenMinter {
         claims.setExpirationTime(NumericDate.fromSeconds(now.plus(lifetime).getEpochSecond()));
         claims.setJwtId(UUID.randomUUID().toString());
         claims.setClaim(FreshJwtClaims.TYPE, spec.type().claimValue());
+        if (settings.csrfClaims()) {
+            claims.setClaim(FreshJwtClaims.CSRF, Csrf.newValue());
+        }
         if (spec.sessionId() != null) {
             claims.setClaim(FreshJwtClaims.SESSION_ID, spec.sessionId());
         } else if (spec.type() == TokenType.REFRESH) {

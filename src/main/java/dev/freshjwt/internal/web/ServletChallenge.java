@@ -17,15 +17,18 @@ final class ServletChallenge {
     private ServletChallenge() {
     }
 
-    /** Replaces any challenge already on the response (Liberty sets its own before the application runs). */
+    /**
+     * Replaces any challenge already on the response (Liberty sets its own before the application runs); a 403 goes
+     * without one.
+     */
     static void write(HttpServletResponse response, Rejection rejection) throws IOException {
         write(response, rejection, Challenges.wwwAuthenticate(rejection));
     }
 
     static void write(HttpServletResponse response, Rejection rejection, String challenge) throws IOException {
         byte[] body = Challenges.problemJson(rejection).getBytes(StandardCharsets.UTF_8);
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        response.setHeader("WWW-Authenticate", challenge);
+        response.setStatus(rejection.reason().status());
+        response.setHeader("WWW-Authenticate", rejection.reason().challenges() ? challenge : null);
         response.setHeader("Cache-Control", "no-store");
         response.setContentType(Challenges.PROBLEM_JSON);
         response.setContentLength(body.length);

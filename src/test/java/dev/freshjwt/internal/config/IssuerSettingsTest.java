@@ -17,7 +17,7 @@ class IssuerSettingsTest {
     @Test
     void defaultsFollowTheMicroProfileJwtKeys() {
         IssuerSettings settings = IssuerSettings.load(MapConfig.of(KEY, "k.pem",
-                "mp.jwt.verify.issuer", "https://issuer", "mp.jwt.verify.audiences", "a, b"));
+                "mp.jwt.verify.issuer", "https://issuer", "mp.jwt.verify.audiences", "a, b"), false);
         assertEquals("https://issuer", settings.issuer());
         assertEquals(List.of("a", "b"), settings.audiences());
         assertEquals(Duration.ofMinutes(15), settings.accessTokenLifetime());
@@ -30,7 +30,7 @@ class IssuerSettingsTest {
     void ownKeysAreReadInIso8601() {
         IssuerSettings settings = IssuerSettings.load(MapConfig.of(KEY, "k.pem", "freshjwt.issuer", "me",
                 "freshjwt.access-token.lifetime", "PT5M", "freshjwt.refresh-token.lifetime", "P1D",
-                "freshjwt.audiences", "api", "mp.jwt.verify.clock.skew", "0"));
+                "freshjwt.audiences", "api", "mp.jwt.verify.clock.skew", "0"), false);
         assertEquals("me", settings.issuer());
         assertEquals(List.of("api"), settings.audiences());
         assertEquals(Duration.ofMinutes(5), settings.accessTokenLifetime());
@@ -41,13 +41,13 @@ class IssuerSettingsTest {
     @Test
     void missingSigningKeyIsNamed() {
         var e = assertThrows(InvalidConfigurationException.class,
-                () -> IssuerSettings.load(MapConfig.of("mp.jwt.verify.issuer", "x")));
+                () -> IssuerSettings.load(MapConfig.of("mp.jwt.verify.issuer", "x"), false));
         assertTrue(e.getMessage().contains(KEY), e.getMessage());
     }
 
     @Test
     void missingIssuerNamesBothKeys() {
-        var e = assertThrows(InvalidConfigurationException.class, () -> IssuerSettings.load(MapConfig.of(KEY, "k.pem")));
+        var e = assertThrows(InvalidConfigurationException.class, () -> IssuerSettings.load(MapConfig.of(KEY, "k.pem"), false));
         assertTrue(e.getMessage().contains("mp.jwt.verify.issuer") && e.getMessage().contains("freshjwt.issuer"),
                 e.getMessage());
     }
@@ -55,7 +55,7 @@ class IssuerSettingsTest {
     @Test
     void issuerThatTheContainerWouldRefuseFailsFast() {
         var e = assertThrows(InvalidConfigurationException.class, () -> IssuerSettings.load(
-                MapConfig.of(KEY, "k.pem", "freshjwt.issuer", "a", "mp.jwt.verify.issuer", "b")));
+                MapConfig.of(KEY, "k.pem", "freshjwt.issuer", "a", "mp.jwt.verify.issuer", "b"), false));
         assertTrue(e.getMessage().contains("freshjwt.issuer"), e.getMessage());
     }
 
@@ -63,7 +63,7 @@ class IssuerSettingsTest {
     void badDurationsAreNamed() {
         for (String bad : new String[] {"15m", "PT0S", "-PT1M"}) {
             var e = assertThrows(InvalidConfigurationException.class, () -> IssuerSettings.load(MapConfig.of(KEY, "k",
-                    "mp.jwt.verify.issuer", "x", "freshjwt.access-token.lifetime", bad)));
+                    "mp.jwt.verify.issuer", "x", "freshjwt.access-token.lifetime", bad), false));
             assertTrue(e.getMessage().contains("freshjwt.access-token.lifetime"), e.getMessage());
         }
     }
@@ -71,7 +71,7 @@ class IssuerSettingsTest {
     @Test
     void badClockSkewIsNamed() {
         var e = assertThrows(InvalidConfigurationException.class, () -> IssuerSettings.load(
-                MapConfig.of(KEY, "k", "mp.jwt.verify.issuer", "x", "mp.jwt.verify.clock.skew", "1m")));
+                MapConfig.of(KEY, "k", "mp.jwt.verify.issuer", "x", "mp.jwt.verify.clock.skew", "1m"), false));
         assertTrue(e.getMessage().contains("mp.jwt.verify.clock.skew"), e.getMessage());
     }
 }

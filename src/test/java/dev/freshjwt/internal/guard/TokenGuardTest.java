@@ -26,44 +26,44 @@ class TokenGuardTest {
     @Test
     void emptyTokenOfAnAnonymousRequestIsMissingWhereATokenIsRequired() {
         MapJsonWebToken empty = new MapJsonWebToken(null, Map.of());
-        assertEquals(Reason.MISSING_TOKEN, guard.check(Requirement.ACCESS, empty, false).orElseThrow().reason());
-        assertEquals(Reason.MISSING_TOKEN, guard.check(Requirement.ACCESS, null, false).orElseThrow().reason());
-        assertTrue(guard.check(Requirement.NONE, empty, false).isEmpty());
+        assertEquals(Reason.MISSING_TOKEN, guard.check(Requirement.ACCESS, empty, false, null).orElseThrow().reason());
+        assertEquals(Reason.MISSING_TOKEN, guard.check(Requirement.ACCESS, null, false, null).orElseThrow().reason());
+        assertTrue(guard.check(Requirement.NONE, empty, false, null).isEmpty());
     }
 
     @Test
     void bearerTokenTheContainerDidNotAcceptIsInvalidEvenOnOpenEndpoints() {
-        assertEquals(Reason.INVALID_TOKEN, guard.check(Requirement.NONE, null, true).orElseThrow().reason());
+        assertEquals(Reason.INVALID_TOKEN, guard.check(Requirement.NONE, null, true, null).orElseThrow().reason());
     }
 
     @Test
     void freshnessIsReadFromJsonValueClaims() {
         MapJsonWebToken fresh = new MapJsonWebToken("raw", Map.of("fresh", JsonValue.TRUE, "auth_time", NOW.getEpochSecond()));
-        assertTrue(guard.check(Requirement.fresh(300), fresh, true).isEmpty());
+        assertTrue(guard.check(Requirement.fresh(300), fresh, true, null).isEmpty());
         MapJsonWebToken stale = new MapJsonWebToken("raw", Map.of("fresh", JsonValue.FALSE, "auth_time", 0L));
         assertEquals(Reason.INSUFFICIENT_USER_AUTHENTICATION,
-                guard.check(Requirement.fresh(-1), stale, true).orElseThrow().reason());
+                guard.check(Requirement.fresh(-1), stale, true, null).orElseThrow().reason());
     }
 
     @Test
     void revokedTokenSessionOrSubjectIsAnInvalidToken() {
         Map<String, Object> claims = Map.of("jti", "t1", "sid", "s1", "sub", "alice", "iat", NOW.getEpochSecond() - 10);
-        assertTrue(guard.check(Requirement.ACCESS, new MapJsonWebToken("raw", claims), true).isEmpty());
+        assertTrue(guard.check(Requirement.ACCESS, new MapJsonWebToken("raw", claims), true, null).isEmpty());
         revocations.revokeToken("t1", NOW.plusSeconds(600));
-        Rejection rejection = guard.check(Requirement.NONE, new MapJsonWebToken("raw", claims), true).orElseThrow();
+        Rejection rejection = guard.check(Requirement.NONE, new MapJsonWebToken("raw", claims), true, null).orElseThrow();
         assertEquals(Reason.INVALID_TOKEN, rejection.reason());
         assertEquals("The token has been revoked", rejection.description());
 
         Map<String, Object> sameSession = Map.of("jti", "t2", "sid", "s2", "sub", "bob", "iat", NOW.getEpochSecond() - 10);
         revocations.revokeSession("s2");
-        assertEquals(Reason.INVALID_TOKEN, guard.check(Requirement.ACCESS, new MapJsonWebToken("raw", sameSession), true)
+        assertEquals(Reason.INVALID_TOKEN, guard.check(Requirement.ACCESS, new MapJsonWebToken("raw", sameSession), true, null)
                 .orElseThrow().reason());
 
         Map<String, Object> olderOfCarol = Map.of("jti", "t3", "sub", "carol", "iat", NOW.getEpochSecond() - 1);
         Map<String, Object> newerOfCarol = Map.of("jti", "t4", "sub", "carol", "iat", NOW.getEpochSecond());
         revocations.revokeSubject("carol");
-        assertTrue(guard.check(Requirement.ACCESS, new MapJsonWebToken("raw", olderOfCarol), true).isPresent());
-        assertTrue(guard.check(Requirement.ACCESS, new MapJsonWebToken("raw", newerOfCarol), true).isEmpty());
+        assertTrue(guard.check(Requirement.ACCESS, new MapJsonWebToken("raw", olderOfCarol), true, null).isPresent());
+        assertTrue(guard.check(Requirement.ACCESS, new MapJsonWebToken("raw", newerOfCarol), true, null).isEmpty());
     }
 
     @Test
@@ -74,6 +74,6 @@ class TokenGuardTest {
                 throw new IllegalStateException("claim parse failure");
             }
         };
-        assertEquals(Reason.INVALID_TOKEN, guard.check(Requirement.ACCESS, broken, true).orElseThrow().reason());
+        assertEquals(Reason.INVALID_TOKEN, guard.check(Requirement.ACCESS, broken, true, null).orElseThrow().reason());
     }
 }

@@ -12,10 +12,10 @@ import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 
 /**
- * Verifies a raw token string against our own key and issuer, for {@code TokenIssuer.refresh(String)}, where
- * no container has verified it. Thread-safe.
+ * Verifies a raw token string against our own key and issuer where no container has verified it: a refresh token
+ * handed to {@code TokenIssuer.refresh(String)}, and a token cookie before it is handed to the container. Thread-safe.
  */
-public final class RefreshTokenVerifier {
+public final class OwnTokenVerifier {
 
     private final IssuerSettings settings;
     private final SigningKey key;
@@ -23,7 +23,7 @@ public final class RefreshTokenVerifier {
     /** Built once when the clock is the system's: jose4j then reads the time itself. */
     private final JwtConsumer systemTimeConsumer;
 
-    public RefreshTokenVerifier(IssuerSettings settings, SigningKey key, Clock clock) {
+    public OwnTokenVerifier(IssuerSettings settings, SigningKey key, Clock clock) {
         this.settings = settings;
         this.key = key;
         this.clock = clock;

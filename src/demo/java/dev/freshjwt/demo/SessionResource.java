@@ -1,0 +1,162 @@
+package dev.freshjwt.demo;
+
+import dev.freshjwt.AccessTokenRequired;
+import dev.freshjwt.RefreshTokenRequired;
+import dev.freshjwt.TokenCookies;
+import dev.freshjwt.TokenIssuer;
+import dev.freshjwt.TokenPair;
+import dev.freshjwt.TokenRevoker;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.security.Principal;
+import java.time.Instant;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The browser's session, held in cookies ({@link TokenCookies}): {@code POST /session} logs in, {@code GET /session}
+ * tells the page who is logged in and how fresh the login is, {@code POST /session/refresh} trades the refresh cookie
+ * for a new, not fresh, access cookie, {@code DELETE /session} logs out. No token ever appears in a body.
+ */
+@Path("session")
+@RequestScoped
+public class SessionResource {
+
+    private final TokenIssuer issuer;
+    private final TokenRevoker revoker;
+    private final TokenCookies cookies;
+    private final DemoUsers users;
+    private final AccountService accounts;
+    private final JsonWebToken caller;
+
+    /** For CDI proxies only; public because RESTEasy (WildFly, Open Liberty) insists on a public constructor it can call. */
+    public SessionResource() {
+        this(null, null, null, null, null, null);
+    }
+
+    @Inject
+    public SessionResource(TokenIssuer issuer, TokenRevoker revoker, TokenCookies cookies, DemoUsers users,
+            AccountService accounts, JsonWebToken caller) {
+        this.issuer = issuer;
+        this.revoker = revoker;
+        this.cookies = cookies;
+        this.users = users;
+        this.accounts = accounts;
+        this.caller = caller;
+    }
+
+    /**
+     * Public: who the caller is, as every layer sees it (the token, the JAX-RS security context, an EJB behind
+     * {@code @RolesAllowed}), whether the token is fresh, when the password was typed, when the token expires; and
+     * the names the page needs for CSRF.
+     */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response state(@Context SecurityContext security) {
+        JsonObjectBuilder state = Json.createObjectBuilder();
+        Principal principal = security.getUserPrincipal();
+        if (caller.getRawToken() == null || principal == null) {
+            state.add("authenticated", false);
+        } else {
+            boolean inRole = security.isUserInRole(DemoUsers.ROLE);
+            state.add("authenticated", true)
+                    .add("user", caller.getName())
+                    .add("principal", principal.getName())
+                    .add("in_role", inRole)
+                    .add("ejb_caller", inRole ? accounts.caller() : "")
+                    .add("fresh", isTrue(caller.getClaim("fresh")))
+                    .add("auth_time", seconds(caller.getClaim("auth_time")))
+                    .add("expires_at", caller.getExpirationTime());
+        }
+        state.add("now", Instant.now().getEpochSecond())
+                .add("csrf", Json.createObjectBuilder()
+                        .add("header", cookies.csrfHeaderName())
+                        .add("access_cookie", cookies.csrfAccessCookieName())
+                        .add("refresh_cookie", cookies.csrfRefreshCookieName()));
+        return noStore(Response.ok(state.build().toString(), MediaType.APPLICATION_JSON)).build();
+    }
+
+    /** Checks the password and sets the cookies of a fresh login. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response login(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
+        if (contentType == null) {
+            throw new NotSupportedException(); // as /login: a cross-site form cannot log anyone in
+        }
+        LoginRequest login = LoginRequest.parse(body);
+        if (!users.authenticate(login.username(), login.password())) {
+            return Problems.invalidCredentials();
+        }
+        TokenPair tokens = issuer.login(login.username(), DemoUsers.ROLE);
+        long now = Instant.now().getEpochSecond();
+        return noStore(cookies.set(Response.ok(session(login.username(), true, now).toString(), MediaType.APPLICATION_JSON),
+                tokens)).build();
+    }
+
+    /** Trades the refresh cookie for a new, not fresh, access cookie (and a new refresh cookie under rotation). */
+    @POST
+    @Path("refresh")
+    @RefreshTokenRequired
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response refresh() {
+        TokenPair next = issuer.refreshTokens(caller);
+        Response.ResponseBuilder response = Response.ok(
+                session(caller.getName(), false, seconds(caller.getClaim("auth_time"))).toString(), MediaType.APPLICATION_JSON);
+        return noStore(issuer.rotatesRefreshTokens() ? cookies.set(response, next)
+                : cookies.setAccessToken(response, next.accessToken())).build();
+    }
+
+    /** Revokes the whole login (the refresh token too) and deletes the cookies. */
+    @DELETE
+    @AccessTokenRequired
+    public Response logout() {
+        revoker.revokeSession(caller);
+        return cookies.clear(Response.noContent()).build();
+    }
+
+    private JsonValue session(String user, boolean fresh, long authTime) {
+        long now = Instant.now().getEpochSecond();
+        return Json.createObjectBuilder()
+                .add("authenticated", true)
+                .add("user", user)
+                .add("fresh", fresh)
+                .add("auth_time", authTime)
+                .add("expires_at", now + issuer.accessTokenLifetime().toSeconds())
+                .add("now", now)
+                .build();
+    }
+
+    private static Response.ResponseBuilder noStore(Response.ResponseBuilder response) {
+        return response.header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    /** The {@code fresh} claim arrives as {@code JsonValue.TRUE} (Payara, WildFly) or {@code Boolean} (Open Liberty). */
+    private static boolean isTrue(Object claim) {
+        return Boolean.TRUE.equals(claim) || JsonValue.TRUE.equals(claim);
+    }
+
+    /** {@code auth_time} arrives as a {@code Long} or a {@code JsonNumber}; absent as {@code null} or {@code 0}. */
+    private static long seconds(Object claim) {
+        if (claim instanceof JsonNumber number) {
+            return number.longValue();
+        }
+        return claim instanceof Number number ? number.longValue() : 0;
+    }
+}
