@@ -130,15 +130,6 @@
     }
   }
 
-  // After a call: a session answer is the new state as it is; anything else may have changed cookies.
-  async function settle(outcome) {
-    if (outcome.status === 200 && outcome.data && typeof outcome.data === 'object' && 'authenticated' in outcome.data) {
-      show(outcome.data);
-    } else {
-      await readSession();
-    }
-  }
-
   function show(answer) {
     if (answer.csrf) {
       csrf = answer.csrf;
@@ -287,7 +278,7 @@
       askPassword(method + ' ' + path, () => operation(method, path, true));
       return;
     }
-    await settle(outcome);
+    await readSession();  // the call may have renewed the access cookie (implicit refresh) or found it revoked
   }
 
   function askPassword(operationName, retry) {
@@ -299,23 +290,31 @@
     view.stepUpPassword.focus();
   }
 
-  function showError(element, outcome) {
-    element.textContent = outcome.status === 401 ? 'Wrong username or password.'
-      : 'The server answered ' + (outcome.status || 'nothing') + ': ' + summary(outcome.data);
+  function showError(element, text) {
+    element.textContent = text;
     element.hidden = false;
+  }
+
+  function loginFailure(outcome) {
+    return outcome.status === 401 ? 'Wrong username or password.'
+      : 'The server answered ' + (outcome.status || 'nothing') + ': ' + summary(outcome.data);
   }
 
   view.loginForm.addEventListener('submit', (event) => {
     event.preventDefault();
     exclusively(async () => {
       const outcome = await call('POST', 'session', { username: view.username.value, password: view.password.value }, '');
-      if (outcome.status === 200 && outcome.data && outcome.data.authenticated) {
+      if (outcome.status === 200) {
         view.password.value = '';
         view.loginError.hidden = true;
-        show(outcome.data);
-        view.sessionHeading.focus();
+        await readSession();
+        if (session) {
+          view.sessionHeading.focus();
+        } else {
+          showError(view.loginError, 'The password was accepted, but the server does not recognise the session cookie.');
+        }
       } else {
-        showError(view.loginError, outcome);
+        showError(view.loginError, loginFailure(outcome));
         view.password.select();
       }
     });
@@ -330,14 +329,14 @@
     exclusively(async () => {
       const outcome = await call('POST', 'session',
         { username: view.stepUpUsername.value, password: view.stepUpPassword.value }, 'password confirmed');
-      if (outcome.status === 200 && outcome.data && outcome.data.authenticated) {
+      if (outcome.status === 200) {
         stepUp = null;
         view.stepUpPassword.value = '';
         view.dialog.close('confirmed');
-        show(outcome.data);
+        await readSession();
         await pending.retry();
       } else {
-        showError(view.stepUpError, outcome);
+        showError(view.stepUpError, loginFailure(outcome));
         view.stepUpPassword.select();
       }
     });
@@ -355,8 +354,12 @@
   onClick('call-protected', () => operation('GET', 'protected', false));
   onClick('call-sensitive', () => operation('GET', 'sensitive_operation', false));
   onClick('change-password', () => operation('POST', 'account/password', false));
-  onClick('refresh', async () => settle(await call('POST', 'session/refresh', undefined, 'explicit refresh')));
-  onClick('refresh-expired', async () => settle(await call('POST', 'session/refresh', undefined, 'explicit refresh')));
+  const refresh = async () => {
+    await call('POST', 'session/refresh', undefined, 'explicit refresh');
+    await readSession();
+  };
+  onClick('refresh', refresh);
+  onClick('refresh-expired', refresh);
   onClick('logout', async () => {
     await call('DELETE', 'session', undefined, 'logged out');
     await readSession();
