@@ -15,6 +15,7 @@ import dev.freshjwt.testing.MapJsonWebToken;
 import dev.freshjwt.testing.MutableClock;
 import dev.freshjwt.testing.TestKeys;
 import jakarta.json.Json;
+import jakarta.json.JsonValue;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
@@ -101,6 +102,33 @@ class TokenIssuerTest {
         assertEquals("bob", refreshed.getSubject());
         assertEquals(List.of("user"), refreshed.getStringListClaimValue("groups"));
         assertEquals(LOGIN.getEpochSecond(), refreshed.getClaimValue("auth_time"));
+    }
+
+    @Test
+    void renewingAnAccessTokenKeepsItsLoginButNeverItsFreshness() throws Exception {
+        Clock clock = Clock.fixed(LOGIN.plus(Duration.ofMinutes(12)), ZoneOffset.UTC);
+        Revocations revocations = revocations(clock);
+        TokenIssuer later = issuer(clock, revocations, false);
+        JwtClaims login = claims(atLogin.login("alice", "user", "admin").accessToken());
+        MapJsonWebToken verified = new MapJsonWebToken("raw", Map.of("iss", ISSUER, "sub", "alice",
+                "type", Json.createValue("access"), "fresh", JsonValue.TRUE,
+                "auth_time", Json.createValue(LOGIN.getEpochSecond()), "sid", login.getClaimValue("sid"),
+                "jti", login.getJwtId(), "groups", Set.of("user", "admin")));
+
+        JwtClaims renewed = claims(later.renewAccessToken(verified));
+        assertEquals("alice", renewed.getSubject());
+        assertEquals(Boolean.FALSE, renewed.getClaimValue("fresh"));
+        assertEquals(LOGIN.getEpochSecond(), renewed.getClaimValue("auth_time"));
+        assertEquals(login.getClaimValue("sid"), renewed.getClaimValue("sid"));
+        assertEquals(Set.of("user", "admin"), Set.copyOf(renewed.getStringListClaimValue("groups")));
+        assertEquals(clock.instant().plus(Duration.ofMinutes(15)).getEpochSecond(), renewed.getExpirationTime().getValue());
+        assertTrue(renewed.getJwtId().length() >= 32);
+
+        revocations.revokeSession((String) login.getClaimValue("sid"));
+        assertThrows(TokenRejectedException.class, () -> later.renewAccessToken(verified));
+        assertThrows(TokenRejectedException.class, () -> later.renewAccessToken(new MapJsonWebToken("raw",
+                Map.of("iss", ISSUER, "sub", "alice", "type", "refresh"))));
+        assertThrows(TokenRejectedException.class, () -> later.renewAccessToken(new MapJsonWebToken(null, Map.of())));
     }
 
     @Test
