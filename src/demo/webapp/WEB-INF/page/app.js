@@ -14,7 +14,6 @@
     password: byId('password'),
     loginError: byId('login-error'),
     expiredNotice: byId('expired-notice'),
-    refreshExpired: byId('refresh-expired'),
     sessionSection: byId('session-section'),
     sessionHeading: byId('session-heading'),
     sessionUser: byId('session-user'),
