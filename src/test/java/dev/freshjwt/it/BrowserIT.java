@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +27,8 @@ import org.openqa.selenium.logging.LogEntry;
 /**
  * The demo page in a real browser, headless Chromium driven by Selenium: log in, the sensitive operation while
  * fresh, refresh, the password dialog on the step-up challenge and the retried operation, logout; page scripts
- * never see a token, and the browser reports no Content-Security-Policy violation. Screenshots of each step go to
+ * never see a token, and the browser reports no Content-Security-Policy violation. A garbage access cookie then
+ * neither keeps the page from loading nor the user from logging in again. Screenshots of each step go to
  * {@code target/browser/<server>/}. Runs only with {@code -Pbrowser} (it needs Debian's chromium and
  * chromium-driver).
  */
@@ -44,6 +46,7 @@ class BrowserIT extends DemoIT {
     void newcomerLogsInStepsUpForTheSensitiveOperationAndLogsOutWithoutAnyTokenInReachOfScripts() throws IOException {
         Set<String> csrfCookies = new TreeSet<>();
         Set<String> seen = new TreeSet<>();
+        List<String> accessCookie = new ArrayList<>();
         URI page = pageUrl();
 
         try (BrowserPage browser = BrowserPage.open(page, Path.of("target", "browser", System.getProperty("arquillian.launch", "server")))) {
@@ -72,6 +75,10 @@ class BrowserIT extends DemoIT {
                 String typed = browser.text("auth-age");
                 assertTrue(typed.endsWith(" ago"), typed);
                 seen.addAll(assertNoTokenInReachOfScripts(browser, csrfCookies));
+                browser.cookieJar().stream()
+                        .filter(cookie -> ((String) cookie.get("value")).startsWith("eyJ") && "/".equals(cookie.get("path")))
+                        .forEach(cookie -> accessCookie.add((String) cookie.get("name")));
+                assertEquals(1, accessCookie.size(), accessCookie::toString);
             });
             browser.step("clock-ticks", () -> {
                 String first = browser.text("auth-age");
@@ -119,6 +126,19 @@ class BrowserIT extends DemoIT {
                 Set<String> left = names(browser.cookieJar());
                 left.retainAll(seen);
                 assertEquals(Set.of(), left, "cookies left after logout");
+            });
+            browser.step("bad-access-cookie-still-loads-the-page", () -> {
+                browser.plantCookie(accessCookie.get(0), "not-a-token", "/", true);
+                assertTrue(browser.cookieJar().stream().anyMatch(cookie -> accessCookie.get(0).equals(cookie.get("name"))
+                        && "not-a-token".equals(cookie.get("value"))), () -> browser.cookieJar().toString());
+                assertEquals("anonymous", browser.reload());
+                assertTrue(browser.visible("login-form"));
+            });
+            browser.step("login-over-the-bad-cookie", () -> {
+                browser.type("password", PASSWORD);
+                browser.click("login-button");
+                browser.awaitState("fresh");
+                assertCall(browser.call("call-protected", "protected"), 200, "protected resource");
             });
 
             List<LogEntry> console = browser.console();

@@ -17,6 +17,7 @@ import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -186,6 +187,18 @@ final class BrowserPage implements AutoCloseable {
 
     WebElement element(String id) {
         return driver.findElement(By.id(id));
+    }
+
+    /** Sets a Secure, SameSite=Strict cookie for this page's host and {@code path}, as the server could have. */
+    void plantCookie(String name, String value, String path, boolean httpOnly) {
+        driver.manage().addCookie(new Cookie.Builder(name, value).path(path).isSecure(true).isHttpOnly(httpOnly)
+                .sameSite("Strict").build());
+    }
+
+    /** Loads the page again and waits until it has read the session. */
+    String reload() {
+        driver.navigate().refresh();
+        return awaitIdle();
     }
 
     /** What the page's own scripts see of the cookies. */
