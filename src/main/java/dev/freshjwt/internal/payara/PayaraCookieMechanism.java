@@ -4,7 +4,6 @@ import dev.freshjwt.internal.cookie.CookieBridge;
 import dev.freshjwt.internal.cookie.CookieHeader;
 import dev.freshjwt.internal.cookie.TokenSource;
 import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.Bean;
@@ -33,11 +32,11 @@ import java.util.Set;
  * {@code @RolesAllowed} on resources and EJBs. Should Payara still refuse the cookie's token, the request goes on
  * anonymously instead of a 401 (the cookie came by itself, the client did not choose it).
  *
- * <p>A bean only on Payara and with cookies on ({@code FreshJwtExtension} vetoes it otherwise).
+ * <p>A bean only on Payara and with cookies on: {@code FreshJwtExtension} adds it then, {@code @ApplicationScoped}; it has
+ * no bean-defining annotation of its own, so that no other server discovers it.
  */
 @Alternative
 @Priority(Interceptor.Priority.LIBRARY_BEFORE)
-@ApplicationScoped
 public class PayaraCookieMechanism implements HttpAuthenticationMechanism {
 
     private final BeanManager beans;
