@@ -79,6 +79,7 @@ public class SessionResource {
                     .add("principal", principal.getName())
                     .add("in_role", inRole)
                     .add("ejb_caller", inRole ? accounts.caller() : "")
+                    .add("from_cookie", cookies.fromCookie(caller))
                     .add("fresh", isTrue(caller.getClaim("fresh")))
                     .add("auth_time", seconds(caller.getClaim("auth_time")))
                     .add("expires_at", caller.getExpirationTime());

@@ -90,6 +90,7 @@ class CookieIT extends DemoIT {
         assertTrue(session.getBoolean("in_role"));
         assertEquals("test", session.getString("ejb_caller"));      // a @RolesAllowed EJB
         assertTrue(session.getBoolean("fresh"));
+        assertTrue(session.getBoolean("from_cookie"));               // TokenCookies.fromCookie
 
         assertEquals(200, browser.get("protected").statusCode());             // @RolesAllowed, @AccessTokenRequired
         assertEquals(200, browser.get("sensitive_operation").statusCode());   // @FreshRequired
@@ -120,6 +121,7 @@ class CookieIT extends DemoIT {
         String login = DemoClient.json(client.post("login", null, "application/json",
                 "{\"username\":\"test\",\"password\":\"test\"}")).getString("access_token");
         assertEquals(200, browser.post("account/password", null, "Authorization", bearer(login)).statusCode());
+        assertFalse(DemoClient.json(client.get("session", bearer(login))).getBoolean("from_cookie"));
 
         browser.login();
         // A bad header beside a good cookie: the header was chosen, and it is refused.
