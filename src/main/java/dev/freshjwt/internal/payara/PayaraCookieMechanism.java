@@ -40,24 +40,29 @@ import java.util.Set;
 public class PayaraCookieMechanism implements HttpAuthenticationMechanism {
 
     private final BeanManager beans;
-    private final CookieBridge bridge;
     private volatile HttpAuthenticationMechanism payara;
 
     /** For the CDI proxy only. */
     protected PayaraCookieMechanism() {
         this.beans = null;
-        this.bridge = null;
     }
 
+    /**
+     * Only the built-in {@code BeanManager} is injected: a type an extension adds may not see the library's own beans
+     * (Payara puts it in a bean archive of its own), so the bridge comes from {@link CookieBridge#current()}.
+     */
     @Inject
-    PayaraCookieMechanism(BeanManager beans, CookieBridge bridge) {
+    PayaraCookieMechanism(BeanManager beans) {
         this.beans = beans;
-        this.bridge = bridge;
     }
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) throws AuthenticationException {
+        CookieBridge bridge = CookieBridge.current().orElse(null);
+        if (bridge == null) {
+            return payara().validateRequest(request, response, context); // CDI is still starting: nothing is served yet
+        }
         CookieBridge.Decision decision = bridge.decide(request.getMethod(), request.getHeader("Authorization"),
                 name -> CookieHeader.value(request.getHeaders("Cookie"), name),
                 request.getHeader(bridge.settings().csrfHeader()));
