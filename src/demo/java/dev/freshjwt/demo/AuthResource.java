@@ -11,7 +11,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -49,12 +48,7 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response login(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
-        if (contentType == null) {
-            // Jersey (Payara) would read it as JSON; RESTEasy (WildFly, Liberty) refuses it: refuse it everywhere.
-            // It also keeps browsers from logging a victim in cross-site (a body without Content-Type needs no CORS).
-            throw new NotSupportedException();
-        }
-        LoginRequest login = LoginRequest.parse(body);
+        LoginRequest login = LoginRequest.parse(contentType, body);
         if (!users.authenticate(login.username(), login.password())) {
             return Problems.invalidCredentials();
         }

@@ -16,7 +16,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -80,6 +79,7 @@ public class SessionResource {
                     .add("principal", principal.getName())
                     .add("in_role", inRole)
                     .add("ejb_caller", inRole ? accounts.caller() : "")
+                    .add("from_cookie", cookies.fromCookie(caller))
                     .add("fresh", isTrue(caller.getClaim("fresh")))
                     .add("auth_time", seconds(caller.getClaim("auth_time")))
                     .add("expires_at", caller.getExpirationTime());
@@ -97,10 +97,7 @@ public class SessionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response login(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
-        if (contentType == null) {
-            throw new NotSupportedException(); // as /login: a cross-site form cannot log anyone in
-        }
-        LoginRequest login = LoginRequest.parse(body);
+        LoginRequest login = LoginRequest.parse(contentType, body);
         if (!users.authenticate(login.username(), login.password())) {
             return Problems.invalidCredentials();
         }

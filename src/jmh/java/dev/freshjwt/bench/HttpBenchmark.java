@@ -35,9 +35,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /**
  * Requests per second and latency of one trivial operation on Payara Micro behind (a) nothing, (b) MicroProfile
  * JWT only ({@code @RolesAllowed}, an application without freshjwt), (c) MP-JWT + {@code @AccessTokenRequired},
- * (d) MP-JWT + {@code @FreshRequired}: keep-alive connections from this JVM, variants interleaved in rounds. (b')
- * is (b) inside the application that has freshjwt, whose global filter (refresh-token refusal, revocation
- * lookup) runs on every resource.
+ * (d) MP-JWT + {@code @FreshRequired}, (e) as (c) with the token in the access cookie instead of the header (the
+ * cookie bridge verifies it once more before Payara does): keep-alive connections from this JVM, variants
+ * interleaved in rounds. (b') is (b) inside the application that has freshjwt, whose global filter (refresh-token
+ * refusal, revocation lookup) runs on every resource.
  */
 final class HttpBenchmark {
 
@@ -75,6 +76,8 @@ final class HttpBenchmark {
             variants.put("(b') MP-JWT only, in the application with freshjwt", authorized(base.resolve("bench/roles"), token[0]));
             variants.put("(c) MP-JWT + @AccessTokenRequired", authorized(base.resolve("bench/access"), token[0]));
             variants.put("(d) MP-JWT + @FreshRequired", authorized(base.resolve("bench/fresh"), token[0]));
+            variants.put("(e) as (c), the token in the access cookie", HttpRequest.newBuilder(base.resolve("bench/access"))
+                    .header("Cookie", "__Host-access_token=" + token[0]).build());
             for (HttpRequest request : variants.values()) {
                 HttpResponse<String> check = client.send(request, HttpResponse.BodyHandlers.ofString());
                 if (check.statusCode() != 200) {

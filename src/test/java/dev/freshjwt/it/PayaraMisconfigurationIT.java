@@ -12,8 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A deployment without a signing key or without an issuer must not start: Payara refuses it, and the log names
- * the key to set. (Arquillian reports a failed deployment only as an exception, without the server's words, so
+ * A deployment without a signing key, without an issuer or with a bad cookie setting must not start: Payara refuses
+ * it, and the log names the key to set. (Arquillian reports a failed deployment only as an exception, without the server's words, so
  * this test starts Payara Micro itself and reads its log.) Runs in the default (Payara) profile only.
  */
 class PayaraMisconfigurationIT {
@@ -27,13 +27,18 @@ class PayaraMisconfigurationIT {
         Path dir = Path.of("target", "misconfiguration-it");
         Path noKey = export(dir, "nokey.war", "mp.jwt.verify.issuer=https://demo.freshjwt.dev\n" + KEYS);
         Path noIssuer = export(dir, "noissuer.war", KEYS + "freshjwt.sign.key.location=test-keys/private.pem\n");
-        Path healthy = export(dir, "healthy.war", "mp.jwt.verify.issuer=https://demo.freshjwt.dev\n" + KEYS
-                + "freshjwt.sign.key.location=test-keys/private.pem\n");
+        String sound = "mp.jwt.verify.issuer=https://demo.freshjwt.dev\n" + KEYS
+                + "freshjwt.sign.key.location=test-keys/private.pem\n";
+        Path healthy = export(dir, "healthy.war", sound);
+        Path badCookies = export(dir, "badcookies.war", sound + "freshjwt.token.location=cookie\n"
+                + "freshjwt.cookie.secure=false\nfreshjwt.cookie.access.name=__Host-access\n");
+        Path badWindow = export(dir, "badwindow.war", sound + "freshjwt.implicit-refresh.window=soon\n");
         server = new PayaraMicroProcess(dir.resolve("payara.log"), List.of("-Xmx512m", "-Dfreshjwt.revocation.store=memory"),
-                PayaraMicroProcess.singleInstance(), healthy, noKey, noIssuer);
+                PayaraMicroProcess.singleInstance(), healthy, noKey, noIssuer, badCookies, badWindow);
         DemoClient client = new DemoClient(server.base());
         server.awaitReady(() -> answers(client, "healthy/.well-known/jwks.json") == 200, Duration.ofMinutes(3));
-        log = server.awaitLog(text -> text.contains("nokey") && text.contains("noissuer"), Duration.ofMinutes(1));
+        log = server.awaitLog(text -> text.contains("nokey") && text.contains("noissuer") && text.contains("badcookies")
+                && text.contains("badwindow"), Duration.ofMinutes(1));
     }
 
     @AfterAll
@@ -54,6 +59,17 @@ class PayaraMisconfigurationIT {
         assertTrue(log.contains("No issuer: set mp.jwt.verify.issuer (the issuer MicroProfile JWT accepts) or freshjwt.issuer"),
                 "see target/misconfiguration-it/payara.log");
         assertEquals(404, answers(new DemoClient(server.base()), "noissuer/.well-known/jwks.json"));
+    }
+
+    @Test
+    void badCookieSettingsFailTheDeploymentNamingTheKey() {
+        assertTrue(log.contains("freshjwt.cookie.access.name is '__Host-access', but browsers drop __Host- and __Secure-"
+                + " cookies that are not Secure (freshjwt.cookie.secure=false)"), "see target/misconfiguration-it/payara.log");
+        assertTrue(log.contains("freshjwt.implicit-refresh.window must be an ISO-8601 duration such as PT15M or P30D, not 'soon'"),
+                "see target/misconfiguration-it/payara.log");
+        DemoClient client = new DemoClient(server.base());
+        assertEquals(404, answers(client, "badcookies/.well-known/jwks.json"));
+        assertEquals(404, answers(client, "badwindow/.well-known/jwks.json"));
     }
 
     private static Path export(Path dir, String name, String config) {

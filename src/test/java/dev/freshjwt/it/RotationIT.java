@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,27 @@ class RotationIT extends DemoIT {
         JsonObject otherSession = client.login();
         assertEquals(200, client.get("protected", bearer(otherSession.getString("access_token"))).statusCode());
         refresh(otherSession.getString("refresh_token"));
+    }
+
+    @Test
+    void withCookiesEachRefreshSetsANewRefreshCookieAndAReusedOneRevokesTheSession() {
+        CookieClient browser = new CookieClient(client.base());
+        browser.login();
+        String first = browser.cookie(CookieIT.REFRESH);
+        HttpResponse<String> rotated = browser.post("session/refresh", null, CookieIT.CSRF_HEADER,
+                browser.cookie(CookieIT.CSRF_REFRESH));
+        assertEquals(200, rotated.statusCode(), rotated.body());
+        assertEquals(Set.of(CookieIT.ACCESS, CookieIT.CSRF_ACCESS, CookieIT.REFRESH, CookieIT.CSRF_REFRESH),
+                CookieClient.setCookies(rotated).keySet());
+        assertNotEquals(first, browser.cookie(CookieIT.REFRESH));
+        assertEquals(200, browser.get("protected").statusCode());
+
+        CookieClient thief = new CookieClient(client.base()).with(CookieIT.REFRESH, first).with(CookieIT.CSRF_REFRESH, "x");
+        String csrf = WalkthroughIT.payload(first).getString("csrf");
+        assertInvalidToken(client.post("session/refresh", bearer(first), null, null));
+        assertInvalidToken(thief.get("protected"));
+        assertEquals(401, thief.post("session/refresh", null, CookieIT.CSRF_HEADER, csrf).statusCode());
+        assertInvalidToken(browser.get("protected"));
     }
 
     private JsonObject refresh(String refreshToken) {

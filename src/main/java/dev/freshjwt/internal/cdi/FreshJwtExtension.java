@@ -10,10 +10,9 @@ import dev.freshjwt.internal.token.JoseLibrary;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.Extension;
-import jakarta.enterprise.inject.Alternative;
-import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
-import jakarta.enterprise.inject.spi.WithAnnotations;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Arrays;
@@ -37,14 +36,24 @@ public class FreshJwtExtension implements Extension {
     private CookieSettings cookies;
 
     /**
-     * Payara's cookie bridge is a bean only on Payara and with cookies on: elsewhere it would replace the server's MP
-     * JWT. Named, not referenced: where Jakarta Security is absent (Open Liberty without appSecurity) its class cannot
-     * even load.
+     * Payara's cookie bridge becomes a bean only on Payara with cookies on: elsewhere a Jakarta Security mechanism would
+     * replace the server's MP JWT (Open Liberty even refuses to deploy an application with one beside
+     * {@code @LoginConfig}). So its class carries no bean-defining annotation and is added here, by name: where Jakarta
+     * Security is absent it cannot even load.
      */
-    void keepPayaraBridgeWhereItBelongs(@Observes @WithAnnotations(Alternative.class) ProcessAnnotatedType<?> event) {
-        if (event.getAnnotatedType().getJavaClass().getName().equals(PAYARA_BRIDGE)
-                && !(cookieSettings().cookie() && onPayara())) {
-            event.veto();
+    void addPayaraBridgeWhereItBelongs(@Observes BeforeBeanDiscovery event) {
+        try {
+            if (!cookieSettings().cookie() || !onPayara()) {
+                return;
+            }
+        } catch (FreshJwtException e) {
+            return; // reported by validate, as a deployment problem naming the key
+        }
+        try {
+            Class<?> bridge = Class.forName(PAYARA_BRIDGE, true, FreshJwtExtension.class.getClassLoader());
+            event.addAnnotatedType(bridge, PAYARA_BRIDGE).add(ApplicationScoped.Literal.INSTANCE);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("freshjwt's own " + PAYARA_BRIDGE + " is missing", e);
         }
     }
 

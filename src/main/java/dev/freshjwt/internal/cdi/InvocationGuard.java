@@ -1,6 +1,8 @@
 package dev.freshjwt.internal.cdi;
 
+import dev.freshjwt.internal.cookie.TokenSource;
 import dev.freshjwt.internal.guard.Challenges;
+import dev.freshjwt.internal.guard.Rejection;
 import dev.freshjwt.internal.guard.Requirement;
 import dev.freshjwt.internal.guard.RequirementCache;
 import dev.freshjwt.internal.guard.TokenGuard;
@@ -9,6 +11,7 @@ import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.interceptor.InvocationContext;
+import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Method;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -21,18 +24,21 @@ public class InvocationGuard {
 
     private final TokenGuard guard;
     private final Instance<JsonWebToken> token;
+    private final Instance<HttpServletRequest> request;
     private final RequirementCache requirements = new RequirementCache();
 
     /** For the CDI proxy only. */
     protected InvocationGuard() {
         this.guard = null;
         this.token = null;
+        this.request = null;
     }
 
     @Inject
-    InvocationGuard(TokenGuard guard, Instance<JsonWebToken> token) {
+    InvocationGuard(TokenGuard guard, Instance<JsonWebToken> token, Instance<HttpServletRequest> request) {
         this.guard = guard;
         this.token = token;
+        this.request = request;
     }
 
     /**
@@ -44,9 +50,21 @@ public class InvocationGuard {
             return; // a lifecycle callback, not a business method
         }
         Requirement requirement = requirements.of(invocation.getTarget().getClass(), method);
-        guard.check(requirement, callerToken(), false, null).ifPresent(rejection -> {
+        JsonWebToken caller = callerToken();
+        Rejection cookieRefusal = caller == null || caller.getRawToken() == null ? cookieRefusal() : null;
+        guard.check(requirement, caller, false, cookieRefusal).ifPresent(rejection -> {
             throw Challenges.exception(rejection);
         });
+    }
+
+    /** Why the request's token cookie was not used, when this call serves an HTTP request; else {@code null}. */
+    private Rejection cookieRefusal() {
+        try {
+            return request.isResolvable()
+                    && request.get().getAttribute(TokenSource.COOKIE_REFUSAL) instanceof Rejection refusal ? refusal : null;
+        } catch (ContextNotActiveException | IllegalStateException e) {
+            return null; // no request
+        }
     }
 
     private JsonWebToken callerToken() {

@@ -23,9 +23,14 @@ final class KeySource {
     }
 
     static String read(String location, ClassLoader loader) {
+        return read(FreshJwtConfig.SIGN_KEY_LOCATION, location, loader);
+    }
+
+    /** As {@link #read(String, ClassLoader)}, naming {@code key} when the location cannot be read. */
+    static String read(String key, String location, ClassLoader loader) {
         try {
             if (location.startsWith(CLASSPATH)) {
-                return resource(loader, location.substring(CLASSPATH.length()), location);
+                return resource(loader, location.substring(CLASSPATH.length()), key, location);
             }
             if (location.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:.*")) {
                 try (InputStream in = URI.create(location).toURL().openStream()) {
@@ -34,18 +39,18 @@ final class KeySource {
             }
             URL resource = loader.getResource(stripSlash(location));
             if (resource != null) {
-                return resource(loader, location, location);
+                return resource(loader, location, key, location);
             }
             return Files.readString(Path.of(location), StandardCharsets.UTF_8);
         } catch (IOException | IllegalArgumentException e) {
-            throw unreadable(location, e);
+            throw unreadable(key, location, e);
         }
     }
 
-    private static String resource(ClassLoader loader, String name, String location) throws IOException {
+    private static String resource(ClassLoader loader, String name, String key, String location) throws IOException {
         try (InputStream in = loader.getResourceAsStream(stripSlash(name))) {
             if (in == null) {
-                throw unreadable(location, null);
+                throw unreadable(key, location, null);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
@@ -55,8 +60,8 @@ final class KeySource {
         return name.startsWith("/") ? name.substring(1) : name;
     }
 
-    private static InvalidConfigurationException unreadable(String location, Exception cause) {
-        return new InvalidConfigurationException(FreshJwtConfig.SIGN_KEY_LOCATION + "=" + location
+    private static InvalidConfigurationException unreadable(String key, String location, Exception cause) {
+        return new InvalidConfigurationException(key + "=" + location
                 + " cannot be read" + (cause == null ? ": no such resource" : ": " + cause), cause);
     }
 }

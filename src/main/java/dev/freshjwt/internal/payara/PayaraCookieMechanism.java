@@ -4,7 +4,6 @@ import dev.freshjwt.internal.cookie.CookieBridge;
 import dev.freshjwt.internal.cookie.CookieHeader;
 import dev.freshjwt.internal.cookie.TokenSource;
 import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.Bean;
@@ -33,32 +32,37 @@ import java.util.Set;
  * {@code @RolesAllowed} on resources and EJBs. Should Payara still refuse the cookie's token, the request goes on
  * anonymously instead of a 401 (the cookie came by itself, the client did not choose it).
  *
- * <p>A bean only on Payara and with cookies on ({@code FreshJwtExtension} vetoes it otherwise).
+ * <p>A bean only on Payara and with cookies on: {@code FreshJwtExtension} adds it then, {@code @ApplicationScoped}; it has
+ * no bean-defining annotation of its own, so that no other server discovers it.
  */
 @Alternative
 @Priority(Interceptor.Priority.LIBRARY_BEFORE)
-@ApplicationScoped
 public class PayaraCookieMechanism implements HttpAuthenticationMechanism {
 
     private final BeanManager beans;
-    private final CookieBridge bridge;
     private volatile HttpAuthenticationMechanism payara;
 
     /** For the CDI proxy only. */
     protected PayaraCookieMechanism() {
         this.beans = null;
-        this.bridge = null;
     }
 
+    /**
+     * Only the built-in {@code BeanManager} is injected: a type an extension adds may not see the library's own beans
+     * (Payara puts it in a bean archive of its own), so the bridge comes from {@link CookieBridge#current()}.
+     */
     @Inject
-    PayaraCookieMechanism(BeanManager beans, CookieBridge bridge) {
+    PayaraCookieMechanism(BeanManager beans) {
         this.beans = beans;
-        this.bridge = bridge;
     }
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) throws AuthenticationException {
+        CookieBridge bridge = CookieBridge.current().orElse(null);
+        if (bridge == null) {
+            return payara().validateRequest(request, response, context); // CDI is still starting: nothing is served yet
+        }
         CookieBridge.Decision decision = bridge.decide(request.getMethod(), request.getHeader("Authorization"),
                 name -> CookieHeader.value(request.getHeaders("Cookie"), name),
                 request.getHeader(bridge.settings().csrfHeader()));

@@ -46,6 +46,19 @@ class ChallengesTest {
     }
 
     @Test
+    void aFailedCsrfCheckIsA403WithoutChallenge() {
+        Rejection csrf = Rejection.csrf("The X-CSRF-TOKEN header does not match the token's CSRF value");
+        var response = Challenges.exception(csrf).getResponse();
+        assertEquals(403, response.getStatus());
+        assertEquals(null, response.getHeaderString("WWW-Authenticate"));
+        assertEquals("no-store", response.getHeaderString("Cache-Control"));
+        JsonObject problem = Json.createReader(new StringReader((String) response.getEntity())).readObject();
+        assertEquals("https://freshjwt.dev/problems/csrf-failed", problem.getString("type"));
+        assertEquals(403, problem.getInt("status"));
+        assertFalse(problem.containsKey("error"));
+    }
+
+    @Test
     void bearerSchemeIsRecognisedInAnyCase() {
         assertTrue(Rejection.isBearer("Bearer abc"));
         assertTrue(Rejection.isBearer("bearer abc"));
