@@ -17,6 +17,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -29,6 +31,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 @Provider
 public class ImplicitRefreshFilter implements ContainerResponseFilter {
+
+    private static final Logger LOG = Logger.getLogger(ImplicitRefreshFilter.class.getName());
 
     private volatile Beans beans;
 
@@ -53,6 +57,10 @@ public class ImplicitRefreshFilter implements ContainerResponseFilter {
         try {
             renewed = current.issuer().renewAccessToken(token);
         } catch (TokenRejectedException revoked) {
+            return;
+        } catch (RuntimeException e) {
+            // The revocation store is down, say: the request succeeded; it keeps its answer and its cookie.
+            LOG.log(Level.WARNING, "freshjwt could not renew an access cookie; the response goes without a new one", e);
             return;
         }
         current.cookies().setCookieHeaders(renewed).forEach(header -> response.getHeaders().add(HttpHeaders.SET_COOKIE, header));
