@@ -1,0 +1,376 @@
+// The freshjwt demo page. Logs in with cookies (the tokens are HttpOnly: this script never sees one), shows the
+// session's freshness from GET session, and answers a step-up challenge (401 insufficient_user_authentication)
+// with a password dialog, then retries the operation. Every URL is relative: the page may live below a context
+// path. Only text is ever written into the page (the Content-Security-Policy refuses HTML-parsing sinks).
+'use strict';
+
+(() => {
+  const byId = (id) => document.getElementById(id);
+  const view = {
+    app: byId('app'),
+    loginSection: byId('login-section'),
+    loginForm: byId('login-form'),
+    username: byId('username'),
+    password: byId('password'),
+    loginError: byId('login-error'),
+    expiredNotice: byId('expired-notice'),
+    sessionSection: byId('session-section'),
+    sessionHeading: byId('session-heading'),
+    sessionUser: byId('session-user'),
+    badge: byId('state-badge'),
+    explanation: byId('state-explanation'),
+    authAge: byId('auth-age'),
+    expiresIn: byId('expires-in'),
+    elapsed: byId('timeline-elapsed'),
+    nowMarker: byId('timeline-now'),
+    loginLabel: byId('timeline-login'),
+    expiryLabel: byId('timeline-expiry'),
+    result: byId('result'),
+    resultEmpty: byId('result-empty'),
+    dialog: byId('step-up-dialog'),
+    stepUpForm: byId('step-up-form'),
+    stepUpOperation: byId('step-up-operation'),
+    stepUpUsername: byId('step-up-username'),
+    stepUpPassword: byId('step-up-password'),
+    stepUpError: byId('step-up-error'),
+    stepUpCancel: byId('step-up-cancel'),
+  };
+
+  const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+  const STEP_UP = 'insufficient_user_authentication';
+  const MAX_CALLS_SHOWN = 40;
+  const REASONS = { 200: 'OK', 204: 'No Content', 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden',
+    404: 'Not Found', 405: 'Method Not Allowed', 415: 'Unsupported Media Type', 500: 'Internal Server Error' };
+
+  let session = null;        // the last authenticated answer of GET session, or null
+  let clockOffset = 0;       // the server's clock minus ours, in seconds
+  let csrf = { header: 'X-CSRF-TOKEN', access_cookie: '__Host-csrf_access_token',
+    refresh_cookie: '__Host-csrf_refresh_token' };  // replaced by what the server says
+  let busy = false;
+  let callCount = 0;
+  let stepUp = null;         // { retry } while the password dialog is open
+  let expiryChecked = null;  // the expires_at for which the session was re-read on expiry
+
+  // ---- HTTP --------------------------------------------------------------------------------------------------
+
+  function readCookie(name) {
+    for (const pair of document.cookie.split('; ')) {
+      const equals = pair.indexOf('=');
+      if (equals > 0 && pair.slice(0, equals) === name) {
+        return pair.slice(equals + 1);
+      }
+    }
+    return null;
+  }
+
+  // One request; unsafe methods carry the CSRF header (the refresh endpoint the refresh cookie's value).
+  async function request(method, path, body) {
+    const headers = {};
+    if (!SAFE_METHODS.has(method)) {
+      const value = readCookie(path === 'session/refresh' ? csrf.refresh_cookie : csrf.access_cookie);
+      if (value !== null) {
+        headers[csrf.header] = value;
+      }
+    }
+    if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+    }
+    const response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+      cache: 'no-store',
+      redirect: 'error',
+    });
+    const text = response.status === 204 ? '' : await response.text();
+    let data = text || null;
+    if (text && /json/i.test(response.headers.get('Content-Type') || '')) {
+      try {
+        data = JSON.parse(text);
+      } catch (e) {
+        data = text;
+      }
+    }
+    return { status: response.status, data, challenge: response.headers.get('WWW-Authenticate') || '' };
+  }
+
+  // A request the user asked for: made, then shown in the list of calls.
+  async function call(method, path, body, note) {
+    let outcome;
+    try {
+      outcome = await request(method, path, body);
+    } catch (e) {
+      outcome = { status: 0, data: 'The request failed: ' + e.message, challenge: '' };
+    }
+    showCall(method, path, outcome, note);
+    return outcome;
+  }
+
+  function isStepUp(outcome) {
+    return outcome.status === 401 && ((outcome.data && outcome.data.error === STEP_UP)
+      || outcome.challenge.includes('error="' + STEP_UP + '"'));
+  }
+
+  // ---- Session state -----------------------------------------------------------------------------------------
+
+  async function readSession() {
+    let outcome;
+    try {
+      outcome = await request('GET', 'session');
+    } catch (e) {
+      outcome = { status: 0, data: 'The request failed: ' + e.message, challenge: '' };
+    }
+    if (outcome.status === 200 && outcome.data && typeof outcome.data === 'object') {
+      show(outcome.data);
+    } else {
+      showCall('GET', 'session', outcome, 'could not read the session');
+      show({ authenticated: false });
+    }
+  }
+
+  function show(answer) {
+    if (answer.csrf) {
+      csrf = answer.csrf;
+    }
+    if (typeof answer.now === 'number') {
+      clockOffset = answer.now - Date.now() / 1000;
+    }
+    session = answer.authenticated ? answer : null;
+    view.app.dataset.state = !session ? 'anonymous' : session.fresh ? 'fresh' : 'not-fresh';
+    view.loginSection.hidden = session !== null;
+    view.sessionSection.hidden = session === null;
+    if (session) {
+      view.sessionUser.textContent = session.user;
+      view.stepUpUsername.value = session.user;
+      view.badge.textContent = session.fresh ? 'FRESH' : 'NOT FRESH';
+      view.badge.className = 'badge ' + (session.fresh ? 'badge-fresh' : 'badge-stale');
+      view.explanation.textContent = session.fresh
+        ? 'This access token comes straight from a password login: sensitive operations are open.'
+        : 'This access token was refreshed, not obtained with the password: a sensitive operation will ask for it again.';
+    } else {
+      view.expiredNotice.hidden = readCookie(csrf.refresh_cookie) === null;
+    }
+    tick();
+  }
+
+  // Once a second, from the last answer and the server's clock: no request.
+  function tick() {
+    if (!session) {
+      return;
+    }
+    const now = Date.now() / 1000 + clockOffset;
+    const left = session.expires_at - now;
+    view.authAge.textContent = duration(now - session.auth_time) + ' ago';
+    view.expiresIn.textContent = left > 0 ? 'in ' + duration(left) : 'expired';
+    view.expiresIn.classList.toggle('soon', left < 60);
+    const span = session.expires_at - session.auth_time;
+    const share = span > 0 ? Math.min(100, Math.max(0, ((now - session.auth_time) / span) * 100)) : 100;
+    view.elapsed.style.width = share.toFixed(2) + '%';
+    view.nowMarker.style.left = share.toFixed(2) + '%';
+    view.loginLabel.textContent = 'login ' + clockTime(session.auth_time);
+    view.expiryLabel.textContent = 'expiry ' + clockTime(session.expires_at);
+    if (left <= 0 && expiryChecked !== session.expires_at && !busy) {
+      expiryChecked = session.expires_at;
+      readSession();
+    }
+  }
+
+  function duration(seconds) {
+    const s = Math.max(0, Math.floor(seconds));
+    const two = (n) => String(n).padStart(2, '0');
+    if (s < 60) {
+      return s + ' s';
+    }
+    if (s < 3600) {
+      return Math.floor(s / 60) + ' min ' + two(s % 60) + ' s';
+    }
+    if (s < 86400) {
+      return Math.floor(s / 3600) + ' h ' + two(Math.floor(s / 60) % 60) + ' min';
+    }
+    return Math.floor(s / 86400) + ' d ' + (Math.floor(s / 3600) % 24) + ' h';
+  }
+
+  function clockTime(epochSeconds) {
+    return new Date((epochSeconds - clockOffset) * 1000).toLocaleTimeString([], { hour12: false });
+  }
+
+  // ---- The list of calls -------------------------------------------------------------------------------------
+
+  function summary(data) {
+    if (data === null || data === undefined) {
+      return 'no body';
+    }
+    if (typeof data !== 'object') {
+      return String(data).slice(0, 200);
+    }
+    if (typeof data.message === 'string') {
+      return data.message;
+    }
+    if ('authenticated' in data) {
+      return data.authenticated ? 'session of ' + data.user + (data.fresh ? ', fresh' : ', not fresh') : 'no session';
+    }
+    const name = data.error || data.title || 'problem';
+    return data.detail && data.detail !== name ? name + ': ' + data.detail : name;
+  }
+
+  function showCall(method, path, outcome, note) {
+    callCount += 1;
+    const item = document.createElement('li');
+    const kind = outcome.label ? 'note'
+      : outcome.status >= 200 && outcome.status < 300 ? 'ok' : isStepUp(outcome) ? 'step-up' : 'failed';
+    item.className = 'call call-' + kind;
+    item.dataset.seq = String(callCount);
+    item.dataset.method = method;
+    item.dataset.path = path;
+    item.dataset.status = String(outcome.status);
+
+    const time = document.createElement('time');
+    time.className = 'call-time';
+    time.textContent = new Date().toLocaleTimeString([], { hour12: false });
+    const request = document.createElement('code');
+    request.className = 'call-request';
+    request.textContent = method ? method + ' ' + path : path;
+    const status = document.createElement('span');
+    status.className = 'call-status';
+    status.textContent = outcome.status === 0 ? outcome.label || 'no answer'
+      : outcome.status + ' ' + (REASONS[outcome.status] || '');
+    const text = document.createElement('span');
+    text.className = 'call-summary';
+    text.textContent = summary(outcome.data) + (note ? ' (' + note + ')' : '');
+
+    item.append(time, request, status, text);
+    view.result.prepend(item);
+    view.resultEmpty.hidden = true;
+    while (view.result.children.length > MAX_CALLS_SHOWN) {
+      view.result.lastElementChild.remove();
+    }
+  }
+
+  // ---- What the buttons do -----------------------------------------------------------------------------------
+
+  function setBusy(value) {
+    busy = value;
+    view.app.setAttribute('aria-busy', String(value));
+    // aria-disabled, not disabled: the button keeps the focus while its request runs.
+    for (const button of document.querySelectorAll('main button, dialog button[type=submit]')) {
+      button.setAttribute('aria-disabled', String(value));
+    }
+  }
+
+  async function exclusively(task) {
+    if (busy) {
+      return;
+    }
+    setBusy(true);
+    try {
+      await task();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  // A protected operation; a step-up challenge opens the password dialog, which retries it once.
+  async function operation(method, path, retried) {
+    const outcome = await call(method, path, undefined, retried ? 'retried after the password' : '');
+    if (!retried && isStepUp(outcome)) {
+      askPassword(method + ' ' + path, () => operation(method, path, true));
+      return;
+    }
+    await readSession();  // the call may have renewed the access cookie (implicit refresh) or found it revoked
+  }
+
+  function askPassword(operationName, retry) {
+    stepUp = { retry };
+    view.stepUpOperation.textContent = operationName;
+    view.stepUpPassword.value = '';
+    view.stepUpError.hidden = true;
+    view.dialog.showModal();
+    view.stepUpPassword.focus();
+  }
+
+  function showError(element, text) {
+    element.textContent = text;
+    element.hidden = false;
+  }
+
+  function loginFailure(outcome) {
+    return outcome.status === 401 ? 'Wrong username or password.'
+      : 'The server answered ' + (outcome.status || 'nothing') + ': ' + summary(outcome.data);
+  }
+
+  view.loginForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    exclusively(async () => {
+      const outcome = await call('POST', 'session', { username: view.username.value, password: view.password.value }, '');
+      if (outcome.status === 200) {
+        view.password.value = '';
+        view.loginError.hidden = true;
+        await readSession();
+        if (session) {
+          view.sessionHeading.focus();
+        } else {
+          showError(view.loginError, 'The password was accepted, but the server does not recognise the session cookie.');
+        }
+      } else {
+        showError(view.loginError, loginFailure(outcome));
+        view.password.select();
+      }
+    });
+  });
+
+  view.stepUpForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const pending = stepUp;
+    if (!pending) {
+      return;
+    }
+    exclusively(async () => {
+      const outcome = await call('POST', 'session',
+        { username: view.stepUpUsername.value, password: view.stepUpPassword.value }, 'password confirmed');
+      if (outcome.status === 200) {
+        stepUp = null;
+        view.stepUpPassword.value = '';
+        view.dialog.close('confirmed');
+        await readSession();
+        await pending.retry();
+      } else {
+        showError(view.stepUpError, loginFailure(outcome));
+        view.stepUpPassword.select();
+      }
+    });
+  });
+
+  view.stepUpCancel.addEventListener('click', () => view.dialog.close('cancelled'));
+  view.dialog.addEventListener('close', () => {  // also on Escape
+    if (stepUp) {
+      stepUp = null;
+      showCall('', 'password dialog', { status: 0, label: 'cancelled', data: 'The operation was not retried', challenge: '' }, '');
+    }
+  });
+
+  const onClick = (id, task) => byId(id).addEventListener('click', () => exclusively(task));
+  onClick('call-protected', () => operation('GET', 'protected', false));
+  onClick('call-sensitive', () => operation('GET', 'sensitive_operation', false));
+  onClick('change-password', () => operation('POST', 'account/password', false));
+  const refresh = async () => {
+    await call('POST', 'session/refresh', undefined, 'explicit refresh');
+    await readSession();
+  };
+  onClick('refresh', refresh);
+  onClick('refresh-expired', refresh);
+  onClick('logout', async () => {
+    await call('DELETE', 'session', undefined, 'logged out');
+    await readSession();
+    view.password.focus();
+  });
+
+  document.addEventListener('visibilitychange', () => {  // another tab may have logged out
+    if (document.visibilityState === 'visible' && !busy) {
+      readSession();
+    }
+  });
+
+  exclusively(readSession);
+  setInterval(tick, 1000);
+})();
