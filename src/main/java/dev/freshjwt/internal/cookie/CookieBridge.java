@@ -12,6 +12,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -113,6 +114,21 @@ public class CookieBridge {
             }
         }
         return new Decision(null, refusal);
+    }
+
+    /**
+     * {@link #decide} for a servlet request, recording a refusal in the request attribute
+     * {@link TokenSource#COOKIE_REFUSAL} for the endpoints that require a token.
+     *
+     * @return the cookie's token to present as {@code Authorization: Bearer}, or {@code null}
+     */
+    public String present(HttpServletRequest request) {
+        Decision decision = decide(request.getMethod(), request.getHeader("Authorization"),
+                name -> CookieHeader.value(request.getHeaders("Cookie"), name), request.getHeader(settings.csrfHeader()));
+        if (decision.refusal() != null) {
+            request.setAttribute(TokenSource.COOKIE_REFUSAL, decision.refusal());
+        }
+        return decision.token();
     }
 
     private Rejection check(String token, TokenType type, String method, String csrfHeader) {

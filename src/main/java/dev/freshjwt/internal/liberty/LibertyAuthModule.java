@@ -1,8 +1,6 @@
 package dev.freshjwt.internal.liberty;
 
 import dev.freshjwt.internal.cookie.CookieBridge;
-import dev.freshjwt.internal.cookie.CookieHeader;
-import dev.freshjwt.internal.cookie.TokenSource;
 import dev.freshjwt.internal.guard.BearerAdmission;
 import dev.freshjwt.internal.token.MpJwtVerifier;
 import jakarta.security.auth.message.AuthException;
@@ -89,13 +87,7 @@ public final class LibertyAuthModule implements ServerAuthModule {
         if (bridge == null || request.getHeader("Cookie") == null) {
             return null;
         }
-        CookieBridge.Decision decision = bridge.decide(request.getMethod(), null,
-                name -> CookieHeader.value(request.getHeaders("Cookie"), name),
-                request.getHeader(bridge.settings().csrfHeader()));
-        if (decision.refusal() != null) {
-            request.setAttribute(TokenSource.COOKIE_REFUSAL, decision.refusal());
-        }
-        return decision.token();
+        return bridge.present(request);
     }
 
     /** A URL with a security constraint and no usable token: the 401 that freshjwt's error page completes. */

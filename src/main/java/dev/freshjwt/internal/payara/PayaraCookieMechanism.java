@@ -1,8 +1,6 @@
 package dev.freshjwt.internal.payara;
 
 import dev.freshjwt.internal.cookie.CookieBridge;
-import dev.freshjwt.internal.cookie.CookieHeader;
-import dev.freshjwt.internal.cookie.TokenSource;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Any;
@@ -59,20 +57,12 @@ public class PayaraCookieMechanism implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) throws AuthenticationException {
-        CookieBridge bridge = CookieBridge.current().orElse(null);
-        if (bridge == null) {
-            return payara().validateRequest(request, response, context); // CDI is still starting: nothing is served yet
-        }
-        CookieBridge.Decision decision = bridge.decide(request.getMethod(), request.getHeader("Authorization"),
-                name -> CookieHeader.value(request.getHeaders("Cookie"), name),
-                request.getHeader(bridge.settings().csrfHeader()));
-        if (decision.refusal() != null) {
-            request.setAttribute(TokenSource.COOKIE_REFUSAL, decision.refusal());
-        }
-        if (decision.token() == null) {
+        // No bridge yet while CDI starts: nothing is served then.
+        String token = CookieBridge.current().map(bridge -> bridge.present(request)).orElse(null);
+        if (token == null) {
             return payara().validateRequest(request, response, context);
         }
-        HttpServletRequest withBearer = new BearerRequest(request, "Bearer " + decision.token());
+        HttpServletRequest withBearer = new BearerRequest(request, "Bearer " + token);
         AuthenticationStatus status = payara().validateRequest(withBearer, response, new QuietRefusal(context, withBearer));
         return status == AuthenticationStatus.SEND_FAILURE ? context.doNothing() : status;
     }

@@ -2,7 +2,6 @@ package dev.freshjwt.internal.web;
 
 import dev.freshjwt.FreshJwtConfig;
 import dev.freshjwt.internal.cookie.CookieBridge;
-import dev.freshjwt.internal.cookie.CookieHeader;
 import dev.freshjwt.internal.cookie.CookieSettings;
 import dev.freshjwt.internal.cookie.TokenSource;
 import dev.freshjwt.internal.guard.BearerAdmission;
@@ -66,11 +65,7 @@ public class BearerAdmissionFilter extends HttpFilter {
         } else if (authorization == null && cookies.cookie() && request.getAttribute(TokenSource.COOKIE_REFUSAL) == null
                 && request.getHeader("Cookie") != null) {
             // The bridge of this server could not record why it dropped a cookie: ask it again (only when one was dropped).
-            CookieBridge.Decision decision = bridge.get().decide(request.getMethod(), null,
-                    name -> CookieHeader.value(request.getHeaders("Cookie"), name), request.getHeader(cookies.csrfHeader()));
-            if (decision.refusal() != null) {
-                request.setAttribute(TokenSource.COOKIE_REFUSAL, decision.refusal());
-            }
+            bridge.get().present(request);
         }
         request.setAttribute(BearerAdmission.ADMITTED, Boolean.TRUE);
         chain.doFilter(request, response);
