@@ -44,6 +44,14 @@ public class DemoUsers {
     /** user → the steps whose codes they already used, only those still within the accepted window. */
     private final ConcurrentMap<String, List<Long>> usedSteps = new ConcurrentHashMap<>();
 
+    /**
+     * Whether the password is right and, when {@code otp} is not {@code null}, the authenticator code too (see
+     * {@link #verifyCode}). The code is checked only after the password, so a wrong password never uses one up.
+     */
+    public boolean authenticate(String username, String password, String otp) {
+        return authenticate(username, password) && (otp == null || verifyCode(username, otp));
+    }
+
     /** Whether the password is right, compared in constant time. */
     public boolean authenticate(String username, String password) {
         byte[] expected = PASSWORDS.get(username);
@@ -55,7 +63,7 @@ public class DemoUsers {
      * Whether {@code code} is the user's authenticator code of now, of the step before or of the step after; and
      * whether it is the first time the user presents that step's code (RFC 6238 §5.2: a code is good once, so one
      * seen over a shoulder or in a log cannot be replayed). Accepting a code records its step; a wrong code records
-     * nothing. Call it only after the password was accepted, so that a wrong password never uses up a code.
+     * nothing.
      */
     public boolean verifyCode(String username, String code) {
         Totp totp = SECOND_FACTORS.get(username);
