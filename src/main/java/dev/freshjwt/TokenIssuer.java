@@ -119,11 +119,28 @@ public class TokenIssuer {
      * both with {@code auth_time} = now and a new session ({@code sid}).
      */
     public TokenPair login(String subject, Collection<String> groups) {
+        return login(subject, groups, null, List.of());
+    }
+
+    /**
+     * As {@link #login(String, Collection)}, recording how the user authenticated: {@code acr} (how strongly, such
+     * as {@code "mfa"}; {@code @FreshRequired(acr = …)} asks for it) and {@code amr} (the methods, RFC 8176:
+     * {@code "pwd"}, {@code "otp"}, {@code "hwk"}, …). Refreshes keep both, with {@code auth_time}, unchanged (RFC
+     * 9470 §6.1).
+     *
+     * <pre>{@code
+     * issuer.login(user, groups, "mfa", List.of("pwd", "otp"));   // password and a one-time code
+     * }</pre>
+     *
+     * @param acr the authentication context class reference, or {@code null} for none
+     * @param amr the authentication methods; empty for none
+     */
+    public TokenPair login(String subject, Collection<String> groups, String acr, Collection<String> amr) {
         Instant now = Instant.ofEpochSecond(clock.instant().getEpochSecond());
         String session = UUID.randomUUID().toString();
         return new TokenPair(
-                accessToken(subject).groups(groups).authTime(now).session(session).fresh(true).sign(),
-                refreshToken(subject).groups(groups).authTime(now).session(session).sign());
+                accessToken(subject).groups(groups).authTime(now).session(session).acr(acr).amr(amr).fresh(true).sign(),
+                refreshToken(subject).groups(groups).authTime(now).session(session).acr(acr).amr(amr).sign());
     }
 
     /** As {@link #login(String, Collection)}. */
@@ -210,8 +227,7 @@ public class TokenIssuer {
             throw Challenges.exception(Rejection.invalid("The token has been revoked"));
         }
         List<String> groups = ClaimValues.strings(accessToken.getClaim("groups"));
-        long authTime = ClaimValues.epochSeconds(accessToken.getClaim(FreshJwtClaims.AUTH_TIME));
-        return withAuthTime(accessToken(subject).groups(groups).session(session), authTime).fresh(false).sign();
+        return sameLogin(accessToken(subject).groups(groups).session(session), accessToken::getClaim).fresh(false).sign();
     }
 
     /** Whether refreshes rotate refresh tokens ({@code freshjwt.refresh-token.rotation}). */
@@ -240,13 +256,12 @@ public class TokenIssuer {
             throw Challenges.exception(Rejection.invalid("The token has been revoked"));
         }
         List<String> groups = ClaimValues.strings(claim.apply(FreshJwtClaims.ACCESS_GROUPS));
-        long authTime = ClaimValues.epochSeconds(claim.apply(FreshJwtClaims.AUTH_TIME));
         String nextRefreshToken = raw;
         if (rotation) {
             useUp(tokenId, session, ClaimValues.epochSeconds(claim.apply("exp")));
-            nextRefreshToken = withAuthTime(refreshToken(subject).groups(groups).session(session), authTime).sign();
+            nextRefreshToken = sameLogin(refreshToken(subject).groups(groups).session(session), claim).sign();
         }
-        String access = withAuthTime(accessToken(subject).groups(groups).session(session), authTime).fresh(false).sign();
+        String access = sameLogin(accessToken(subject).groups(groups).session(session), claim).fresh(false).sign();
         return new TokenPair(access, nextRefreshToken);
     }
 
@@ -268,8 +283,14 @@ public class TokenIssuer {
         }
     }
 
-    private static TokenBuilder withAuthTime(TokenBuilder builder, long authTime) {
-        return authTime == ClaimValues.ABSENT ? builder : builder.authTime(Instant.ofEpochSecond(authTime));
+    /** The login's {@code auth_time}, {@code acr} and {@code amr}, unchanged from the token a new one replaces. */
+    private static TokenBuilder sameLogin(TokenBuilder builder, Function<String, Object> claim) {
+        long authTime = ClaimValues.epochSeconds(claim.apply(FreshJwtClaims.AUTH_TIME));
+        if (authTime != ClaimValues.ABSENT) {
+            builder.authTime(Instant.ofEpochSecond(authTime));
+        }
+        return builder.acr(ClaimValues.text(claim.apply(FreshJwtClaims.ACR)))
+                .amr(ClaimValues.strings(claim.apply(FreshJwtClaims.AMR)));
     }
 
     private void requireNoRotation() {

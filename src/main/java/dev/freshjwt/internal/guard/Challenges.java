@@ -28,6 +28,9 @@ public final class Challenges {
         }
         StringBuilder challenge = new StringBuilder("Bearer error=\"").append(reason.errorCode())
                 .append("\", error_description=\"").append(rejection.description().replace('"', '\'')).append('"');
+        if (!rejection.acrValues().isEmpty()) {
+            challenge.append(", acr_values=\"").append(acrValues(rejection)).append('"');
+        }
         if (rejection.maxAge() >= 0) {
             challenge.append(", max_age=\"").append(rejection.maxAge()).append('"');
         }
@@ -44,6 +47,9 @@ public final class Challenges {
                 .append(",\"detail\":\"").append(escape(rejection.description())).append('"');
         if (reason.errorCode() != null) {
             json.append(",\"error\":\"").append(reason.errorCode()).append('"');
+        }
+        if (!rejection.acrValues().isEmpty()) {
+            json.append(",\"acr_values\":\"").append(escape(acrValues(rejection))).append('"');
         }
         if (rejection.maxAge() >= 0) {
             json.append(",\"max_age\":").append(rejection.maxAge());
@@ -67,6 +73,11 @@ public final class Challenges {
     /** The exception that carries {@link #response}, for code that cannot return a response. */
     public static TokenRejectedException exception(Rejection rejection) {
         return new TokenRejectedException(rejection.description(), response(rejection));
+    }
+
+    /** RFC 9470 §3: space-separated, preferred first; quotes and backslashes cannot break the header. */
+    private static String acrValues(Rejection rejection) {
+        return String.join(" ", rejection.acrValues()).replace('"', '\'').replace('\\', '/');
     }
 
     private static String escape(String text) {

@@ -1,13 +1,26 @@
 package dev.freshjwt.internal.guard;
 
+import java.util.List;
+
 /**
  * Why a request was refused. Immutable.
  *
  * @param reason the kind of refusal, which decides the challenge and problem type
  * @param description a sentence for the client ({@code error_description} and problem {@code detail})
  * @param maxAge the {@code max_age} to announce for a step-up, or a negative number for none
+ * @param acrValues the {@code acr_values} to announce for a step-up, preferred first; empty for none
  */
-public record Rejection(Reason reason, String description, long maxAge) {
+public record Rejection(Reason reason, String description, long maxAge, List<String> acrValues) {
+
+    /** Without {@code acr_values}. */
+    public Rejection(Reason reason, String description, long maxAge) {
+        this(reason, description, maxAge, List.of());
+    }
+
+    /** Copies {@code acrValues}. */
+    public Rejection {
+        acrValues = List.copyOf(acrValues);
+    }
 
     /** The kinds of refusal, each with its RFC 6750 / RFC 9470 error code and problem type. */
     public enum Reason {
@@ -90,7 +103,7 @@ public record Rejection(Reason reason, String description, long maxAge) {
         return new Rejection(Reason.CSRF_FAILED, description, -1);
     }
 
-    static Rejection stale(String description, long maxAge) {
-        return new Rejection(Reason.INSUFFICIENT_USER_AUTHENTICATION, description, maxAge);
+    static Rejection stale(String description, long maxAge, List<String> acrValues) {
+        return new Rejection(Reason.INSUFFICIENT_USER_AUTHENTICATION, description, maxAge, acrValues);
     }
 }

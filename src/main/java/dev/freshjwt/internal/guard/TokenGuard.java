@@ -70,7 +70,8 @@ public class TokenGuard {
         try {
             rejection = rule.evaluate(requirement, ClaimValues.tokenType(jwt.getClaim(FreshJwtClaims.TYPE)),
                     ClaimValues.isTrue(jwt.getClaim(FreshJwtClaims.FRESH)),
-                    ClaimValues.epochSeconds(jwt.getClaim(FreshJwtClaims.AUTH_TIME)), clock.instant());
+                    ClaimValues.epochSeconds(jwt.getClaim(FreshJwtClaims.AUTH_TIME)),
+                    ClaimValues.text(jwt.getClaim(FreshJwtClaims.ACR)), clock.instant());
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Unreadable claims in a verified token", e);
             return Optional.of(Rejection.invalid("The token's claims cannot be read"));
