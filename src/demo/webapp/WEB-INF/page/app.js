@@ -168,8 +168,10 @@
       view.badge.className = 'badge ' + (session.fresh ? 'badge-fresh' : 'badge-stale');
       view.authMethod.textContent = method(session);
       view.app.dataset.acr = session.acr || '';
-      view.explanation.textContent = session.fresh
-        ? 'This access token comes straight from a password login: sensitive operations are open.'
+      view.explanation.textContent = session.fresh && session.acr === 'mfa'
+        ? 'This access token comes straight from a login with the password and a code: sensitive operations and transfers are open.'
+        : session.fresh
+        ? 'This access token comes straight from a password login: sensitive operations are open; a transfer also asks for a code.'
         : 'This access token was refreshed, not obtained with the password: a sensitive operation will ask for it again.';
     } else {
       view.expiredNotice.hidden = readCookie(csrf.refresh_cookie) === null;
