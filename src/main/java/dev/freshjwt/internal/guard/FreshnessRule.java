@@ -1,5 +1,6 @@
 package dev.freshjwt.internal.guard;
 
+import dev.freshjwt.TokenRefusal;
 import dev.freshjwt.TokenType;
 import dev.freshjwt.internal.token.ClaimValues;
 import java.time.Duration;
@@ -44,7 +45,7 @@ public final class FreshnessRule {
         if (type != requirement.type()) {
             return Optional.of(Rejection.invalid(type == TokenType.REFRESH
                     ? "A refresh token cannot be used as an access token"
-                    : "This endpoint requires a refresh token"));
+                    : "This endpoint requires a refresh token").because(TokenRefusal.Reason.WRONG_TOKEN_TYPE));
         }
         if (!requirement.fresh()) {
             return Optional.empty();
@@ -53,15 +54,17 @@ public final class FreshnessRule {
             return Optional.of(stale(requirement, "A fresh login is required"));
         }
         if (!requirement.acr().isEmpty() && (acr == null || !requirement.acr().contains(acr))) {
-            return Optional.of(stale(requirement, "A stronger authentication is required"));
+            return Optional.of(stale(requirement, "A stronger authentication is required")
+                    .because(TokenRefusal.Reason.ACR_NOT_MET));
         }
         if (requirement.hasMaxAge()) {
             if (authTime == ClaimValues.ABSENT) {
-                return Optional.of(stale(requirement, "The token does not say when the user authenticated"));
+                return Optional.of(stale(requirement, "The token does not say when the user authenticated")
+                        .because(TokenRefusal.Reason.LOGIN_TOO_OLD));
             }
             if (now.getEpochSecond() - authTime > requirement.maxAge() + skewSeconds) {
                 return Optional.of(stale(requirement, "The last login is more than "
-                        + requirement.maxAge() + " seconds ago"));
+                        + requirement.maxAge() + " seconds ago").because(TokenRefusal.Reason.LOGIN_TOO_OLD));
             }
         }
         return Optional.empty();

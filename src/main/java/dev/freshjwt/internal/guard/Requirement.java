@@ -2,6 +2,7 @@ package dev.freshjwt.internal.guard;
 
 import dev.freshjwt.FreshRequired;
 import dev.freshjwt.TokenType;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,6 +43,30 @@ public record Requirement(boolean tokenRequired, TokenType type, boolean fresh, 
     /** {@code @FreshRequired(maxAge = …, acr = …)}. */
     public static Requirement fresh(long maxAge, List<String> acr) {
         return new Requirement(true, TokenType.ACCESS, true, maxAge < 0 ? FreshRequired.NO_MAX_AGE : maxAge, acr);
+    }
+
+    /**
+     * This requirement as its annotation reads, such as {@code @FreshRequired(maxAge = 300, acr = {"mfa"})}; {@code null}
+     * for {@link #NONE}.
+     */
+    public String annotation() {
+        if (!tokenRequired) {
+            return null;
+        }
+        if (type == TokenType.REFRESH) {
+            return "@RefreshTokenRequired";
+        }
+        if (!fresh) {
+            return "@AccessTokenRequired";
+        }
+        List<String> members = new ArrayList<>();
+        if (hasMaxAge()) {
+            members.add("maxAge = " + maxAge);
+        }
+        if (!acr.isEmpty()) {
+            members.add("acr = {\"" + String.join("\", \"", acr) + "\"}");
+        }
+        return "@FreshRequired" + (members.isEmpty() ? "" : "(" + String.join(", ", members) + ")");
     }
 
     /** Whether this demands a positive {@code maxAge}. */

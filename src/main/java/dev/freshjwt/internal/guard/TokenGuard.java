@@ -1,6 +1,7 @@
 package dev.freshjwt.internal.guard;
 
 import dev.freshjwt.FreshJwtClaims;
+import dev.freshjwt.TokenRefusal;
 import dev.freshjwt.internal.config.ConfigValues;
 import dev.freshjwt.internal.revocation.Revocations;
 import dev.freshjwt.internal.token.ClaimValues;
@@ -77,7 +78,7 @@ public class TokenGuard {
             return Optional.of(Rejection.invalid("The token's claims cannot be read"));
         }
         if (rejection.isEmpty() && isRevoked(jwt)) {
-            rejection = Optional.of(Rejection.invalid("The token has been revoked"));
+            rejection = Optional.of(Rejection.invalid("The token has been revoked").because(TokenRefusal.Reason.REVOKED_TOKEN));
         }
         if (rejection.isPresent() && LOG.isLoggable(Level.FINE)) {
             LOG.fine("Refused token " + jwt.getTokenID() + ": " + rejection.get().description());

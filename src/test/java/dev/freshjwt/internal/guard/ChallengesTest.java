@@ -63,7 +63,7 @@ class ChallengesTest {
     @Test
     void aFailedCsrfCheckIsA403WithoutChallenge() {
         Rejection csrf = Rejection.csrf("The X-CSRF-TOKEN header does not match the token's CSRF value");
-        var response = Challenges.exception(csrf).getResponse();
+        var response = Challenges.rejected(csrf, null, null).getResponse();
         assertEquals(403, response.getStatus());
         assertEquals(null, response.getHeaderString("WWW-Authenticate"));
         assertEquals("no-store", response.getHeaderString("Cache-Control"));
