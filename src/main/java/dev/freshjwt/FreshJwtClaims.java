@@ -34,6 +34,19 @@ public final class FreshJwtClaims {
      */
     public static final String CSRF = "csrf";
 
+    /**
+     * {@code "acr"}: the authentication context class reference, how strongly the user authenticated at login (OpenID
+     * Connect, RFC 9470); set by {@link TokenIssuer#login(String, java.util.Collection, String, java.util.Collection)}
+     * and kept through refreshes. {@code @FreshRequired(acr = …)} demands one of given values.
+     */
+    public static final String ACR = "acr";
+
+    /**
+     * {@code "amr"}: the authentication methods used at login, RFC 8176 values such as {@code "pwd"}, {@code "otp"},
+     * {@code "hwk"}, {@code "mfa"}; a JSON array kept through refreshes.
+     */
+    public static final String AMR = "amr";
+
     private FreshJwtClaims() {
     }
 }

@@ -67,4 +67,30 @@ public @interface FreshRequired {
      */
     @Nonbinding
     long maxAge() default NO_MAX_AGE;
+
+    /**
+     * How the user must have authenticated: the token's {@code acr} claim must be one of these values (any one
+     * satisfies; list them in order of preference, the challenge names them so). Default: any, or none. A token that
+     * falls short gets the RFC 9470 challenge with {@code acr_values}, so the client can log the user in again with a
+     * stronger method, such as a second factor:
+     *
+     * <pre>{@code
+     * @POST @Path("transfer")
+     * @FreshRequired(acr = "mfa", maxAge = 300)   // password and one-time code, at most five minutes ago
+     * public Receipt transfer(Transfer transfer) { ... }
+     * }</pre>
+     *
+     * <pre>
+     * HTTP/1.1 401 Unauthorized
+     * WWW-Authenticate: Bearer error="insufficient_user_authentication",
+     *     error_description="A stronger authentication is required", acr_values="mfa", max_age="300"
+     * </pre>
+     *
+     * Mint tokens with an {@code acr} through
+     * {@link TokenIssuer#login(String, java.util.Collection, String, java.util.Collection)}.
+     *
+     * @return the acceptable {@code acr} values, strongest preferred first; empty for no requirement
+     */
+    @Nonbinding
+    String[] acr() default {};
 }

@@ -30,7 +30,7 @@ public final class TokenBuilder {
 
     private static final Set<String> RESERVED = Set.of("iss", "sub", "upn", "aud", "iat", "exp", "nbf", "jti",
             "groups", FreshJwtClaims.TYPE, FreshJwtClaims.FRESH, FreshJwtClaims.AUTH_TIME, FreshJwtClaims.ACCESS_GROUPS,
-            FreshJwtClaims.SESSION_ID, FreshJwtClaims.CSRF);
+            FreshJwtClaims.SESSION_ID, FreshJwtClaims.CSRF, FreshJwtClaims.ACR, FreshJwtClaims.AMR);
 
     private final TokenType type;
     private final String subject;
@@ -42,6 +42,8 @@ public final class TokenBuilder {
     private Instant authTime;
     private boolean fresh;
     private String sessionId;
+    private String acr;
+    private final Set<String> amr = new LinkedHashSet<>();
 
     TokenBuilder(TokenType type, String subject, Function<TokenSpec, String> signer) {
         if (subject == null || subject.isBlank()) {
@@ -123,6 +125,26 @@ public final class TokenBuilder {
         return this;
     }
 
+    /**
+     * Sets {@code acr}: how strongly the user authenticated (an authentication context class reference, such as
+     * {@code "mfa"}), for {@code @FreshRequired(acr = …)}. Default: none.
+     */
+    public TokenBuilder acr(String acr) {
+        this.acr = acr;
+        return this;
+    }
+
+    /** Adds {@code amr} values: the methods the user authenticated with (RFC 8176: {@code "pwd"}, {@code "otp"}, …). */
+    public TokenBuilder amr(String... methods) {
+        return amr(Arrays.asList(methods));
+    }
+
+    /** Adds {@code amr} values, as {@link #amr(String...)}. */
+    public TokenBuilder amr(Collection<String> methods) {
+        methods.forEach(method -> amr.add(Objects.requireNonNull(method, "amr")));
+        return this;
+    }
+
     /** Puts the token in a session (the {@code sid} claim); set by the issuer for login and refresh. */
     TokenBuilder session(String id) {
         this.sessionId = id;
@@ -136,6 +158,6 @@ public final class TokenBuilder {
      */
     public String sign() {
         return signer.apply(new TokenSpec(type, subject, List.copyOf(groups), Map.copyOf(claims), audiences, lifetime,
-                authTime, fresh, sessionId));
+                authTime, fresh, sessionId, acr, List.copyOf(amr)));
     }
 }

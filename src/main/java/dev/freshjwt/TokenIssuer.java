@@ -4,6 +4,7 @@ import dev.freshjwt.internal.cdi.FreshJwtExtension;
 import dev.freshjwt.internal.cdi.FreshJwtExtension.IssuerConfiguration;
 import dev.freshjwt.internal.guard.Challenges;
 import dev.freshjwt.internal.guard.Rejection;
+import dev.freshjwt.internal.guard.Requirement;
 import dev.freshjwt.internal.keys.Jwks;
 import dev.freshjwt.internal.revocation.Revocations;
 import dev.freshjwt.internal.token.ClaimValues;
@@ -119,11 +120,28 @@ public class TokenIssuer {
      * both with {@code auth_time} = now and a new session ({@code sid}).
      */
     public TokenPair login(String subject, Collection<String> groups) {
+        return login(subject, groups, null, List.of());
+    }
+
+    /**
+     * As {@link #login(String, Collection)}, recording how the user authenticated: {@code acr} (how strongly, such
+     * as {@code "mfa"}; {@code @FreshRequired(acr = …)} asks for it) and {@code amr} (the methods, RFC 8176:
+     * {@code "pwd"}, {@code "otp"}, {@code "hwk"}, …). Refreshes keep both, with {@code auth_time}, unchanged (RFC
+     * 9470 §6.1).
+     *
+     * <pre>{@code
+     * issuer.login(user, groups, "mfa", List.of("pwd", "otp"));   // password and a one-time code
+     * }</pre>
+     *
+     * @param acr the authentication context class reference, or {@code null} for none
+     * @param amr the authentication methods; empty for none
+     */
+    public TokenPair login(String subject, Collection<String> groups, String acr, Collection<String> amr) {
         Instant now = Instant.ofEpochSecond(clock.instant().getEpochSecond());
         String session = UUID.randomUUID().toString();
         return new TokenPair(
-                accessToken(subject).groups(groups).authTime(now).session(session).fresh(true).sign(),
-                refreshToken(subject).groups(groups).authTime(now).session(session).sign());
+                accessToken(subject).groups(groups).authTime(now).session(session).acr(acr).amr(amr).fresh(true).sign(),
+                refreshToken(subject).groups(groups).authTime(now).session(session).acr(acr).amr(amr).sign());
     }
 
     /** As {@link #login(String, Collection)}. */
@@ -167,10 +185,11 @@ public class TokenIssuer {
      */
     public TokenPair refreshTokens(JsonWebToken refreshToken) {
         if (refreshToken == null || refreshToken.getRawToken() == null) {
-            throw Challenges.exception(Rejection.unauthenticated(false));
+            throw refused(Rejection.unauthenticated(false), Requirement.REFRESH, null);
         }
         if (!issuer.equals(refreshToken.getIssuer())) {
-            throw Challenges.exception(Rejection.invalid("The refresh token was not issued here"));
+            throw refused(Rejection.invalid("The refresh token was not issued here"), Requirement.REFRESH,
+                    refreshToken::getClaim);
         }
         return refreshFrom(refreshToken.getRawToken(), refreshToken::getClaim);
     }
@@ -183,7 +202,8 @@ public class TokenIssuer {
     public TokenPair refreshTokens(String refreshToken) {
         var claims = refreshToken == null ? null : verifier.verify(refreshToken).orElse(null);
         if (claims == null) {
-            throw Challenges.exception(Rejection.invalid("The refresh token is malformed, expired or not trusted"));
+            throw refused(Rejection.invalid("The refresh token is malformed, expired or not trusted"), Requirement.REFRESH,
+                    null);
         }
         return refreshFrom(refreshToken, claims::getClaimValue);
     }
@@ -197,21 +217,22 @@ public class TokenIssuer {
      */
     public String renewAccessToken(JsonWebToken accessToken) {
         if (accessToken == null || accessToken.getRawToken() == null) {
-            throw Challenges.exception(Rejection.unauthenticated(false));
+            throw refused(Rejection.unauthenticated(false), Requirement.ACCESS, null);
         }
         String subject = ClaimValues.text(accessToken.getClaim("sub"));
         if (!issuer.equals(accessToken.getIssuer()) || subject == null
                 || ClaimValues.tokenType(accessToken.getClaim(FreshJwtClaims.TYPE)) != TokenType.ACCESS) {
-            throw Challenges.exception(Rejection.invalid("Only our own access tokens can be renewed"));
+            throw refused(Rejection.invalid("Only our own access tokens can be renewed"), Requirement.ACCESS,
+                    accessToken::getClaim);
         }
         String session = ClaimValues.text(accessToken.getClaim(FreshJwtClaims.SESSION_ID));
         if (revocations.isRevoked(ClaimValues.text(accessToken.getClaim("jti")), session, subject,
                 Math.max(0, ClaimValues.epochSeconds(accessToken.getClaim("iat"))))) {
-            throw Challenges.exception(Rejection.invalid("The token has been revoked"));
+            throw refused(Rejection.invalid("The token has been revoked").because(TokenRefusal.Reason.REVOKED_TOKEN),
+                    Requirement.ACCESS, accessToken::getClaim);
         }
         List<String> groups = ClaimValues.strings(accessToken.getClaim("groups"));
-        long authTime = ClaimValues.epochSeconds(accessToken.getClaim(FreshJwtClaims.AUTH_TIME));
-        return withAuthTime(accessToken(subject).groups(groups).session(session), authTime).fresh(false).sign();
+        return sameLogin(accessToken(subject).groups(groups).session(session), accessToken::getClaim).fresh(false).sign();
     }
 
     /** Whether refreshes rotate refresh tokens ({@code freshjwt.refresh-token.rotation}). */
@@ -232,27 +253,29 @@ public class TokenIssuer {
     private TokenPair refreshFrom(String raw, Function<String, Object> claim) {
         String subject = ClaimValues.text(claim.apply("sub"));
         if (subject == null || ClaimValues.tokenType(claim.apply(FreshJwtClaims.TYPE)) != TokenType.REFRESH) {
-            throw Challenges.exception(Rejection.invalid("This endpoint requires a refresh token"));
+            throw refused(Rejection.invalid("This endpoint requires a refresh token")
+                    .because(TokenRefusal.Reason.WRONG_TOKEN_TYPE), Requirement.REFRESH, claim);
         }
         String tokenId = ClaimValues.text(claim.apply("jti"));
         String session = ClaimValues.text(claim.apply(FreshJwtClaims.SESSION_ID));
         if (revocations.isRevoked(tokenId, session, subject, Math.max(0, ClaimValues.epochSeconds(claim.apply("iat"))))) {
-            throw Challenges.exception(Rejection.invalid("The token has been revoked"));
+            throw refused(Rejection.invalid("The token has been revoked").because(TokenRefusal.Reason.REVOKED_TOKEN),
+                    Requirement.REFRESH, claim);
         }
         List<String> groups = ClaimValues.strings(claim.apply(FreshJwtClaims.ACCESS_GROUPS));
-        long authTime = ClaimValues.epochSeconds(claim.apply(FreshJwtClaims.AUTH_TIME));
         String nextRefreshToken = raw;
         if (rotation) {
-            useUp(tokenId, session, ClaimValues.epochSeconds(claim.apply("exp")));
-            nextRefreshToken = withAuthTime(refreshToken(subject).groups(groups).session(session), authTime).sign();
+            useUp(tokenId, session, ClaimValues.epochSeconds(claim.apply("exp")), claim);
+            nextRefreshToken = sameLogin(refreshToken(subject).groups(groups).session(session), claim).sign();
         }
-        String access = withAuthTime(accessToken(subject).groups(groups).session(session), authTime).fresh(false).sign();
+        String access = sameLogin(accessToken(subject).groups(groups).session(session), claim).fresh(false).sign();
         return new TokenPair(access, nextRefreshToken);
     }
 
-    private void useUp(String tokenId, String session, long expiresAt) {
+    private void useUp(String tokenId, String session, long expiresAt, Function<String, Object> claim) {
         if (tokenId == null) {
-            throw Challenges.exception(Rejection.invalid("The refresh token has no jti and cannot be rotated"));
+            throw refused(Rejection.invalid("The refresh token has no jti and cannot be rotated"), Requirement.REFRESH,
+                    claim);
         }
         Instant expiry = expiresAt == ClaimValues.ABSENT
                 ? clock.instant().plus(minter.defaultLifetime(TokenType.REFRESH))
@@ -264,12 +287,25 @@ public class TokenIssuer {
             revocations.revokeToken(tokenId, expiry);
             LOG.warning("freshjwt: refresh token " + tokenId + " was presented again after use; session " + session
                     + " is revoked");
-            throw Challenges.exception(Rejection.invalid("The refresh token was already used; its session is revoked"));
+            throw refused(Rejection.invalid("The refresh token was already used; its session is revoked")
+                    .because(TokenRefusal.Reason.REFRESH_TOKEN_REUSED), Requirement.REFRESH, claim);
         }
     }
 
-    private static TokenBuilder withAuthTime(TokenBuilder builder, long authTime) {
-        return authTime == ClaimValues.ABSENT ? builder : builder.authTime(Instant.ofEpochSecond(authTime));
+    /** Announces the refusal to the application's {@link TokenRefusal} observers; the exception carries the answer. */
+    private static TokenRejectedException refused(Rejection rejection, Requirement requirement,
+            Function<String, Object> claim) {
+        return Challenges.rejected(rejection, requirement, claim);
+    }
+
+    /** The login's {@code auth_time}, {@code acr} and {@code amr}, unchanged from the token a new one replaces. */
+    private static TokenBuilder sameLogin(TokenBuilder builder, Function<String, Object> claim) {
+        long authTime = ClaimValues.epochSeconds(claim.apply(FreshJwtClaims.AUTH_TIME));
+        if (authTime != ClaimValues.ABSENT) {
+            builder.authTime(Instant.ofEpochSecond(authTime));
+        }
+        return builder.acr(ClaimValues.text(claim.apply(FreshJwtClaims.ACR)))
+                .amr(ClaimValues.strings(claim.apply(FreshJwtClaims.AMR)));
     }
 
     private void requireNoRotation() {

@@ -132,6 +132,37 @@ class TokenIssuerTest {
     }
 
     @Test
+    void howTheUserLoggedInIsRecordedAndKeptThroughRefreshesAndRenewals() throws Exception {
+        TokenPair login = atLogin.login("alice", List.of("user"), "mfa", List.of("pwd", "otp"));
+        for (String token : List.of(login.accessToken(), login.refreshToken())) {
+            JwtClaims claims = claims(token);
+            assertEquals("mfa", claims.getClaimValue("acr"));
+            assertEquals(List.of("pwd", "otp"), claims.getStringListClaimValue("amr"));
+        }
+        Revocations revocations = revocations(Clock.fixed(LOGIN.plus(Duration.ofHours(1)), ZoneOffset.UTC));
+        TokenPair rotated = rotatingIssuer(Clock.fixed(LOGIN.plus(Duration.ofHours(1)), ZoneOffset.UTC), revocations)
+                .refreshTokens(login.refreshToken());
+        for (String token : List.of(rotated.accessToken(), rotated.refreshToken(), oneHourLater.refresh(login.refreshToken()))) {
+            JwtClaims claims = claims(token);
+            assertEquals("mfa", claims.getClaimValue("acr"));
+            assertEquals(List.of("pwd", "otp"), claims.getStringListClaimValue("amr"));
+            assertEquals(LOGIN.getEpochSecond(), claims.getClaimValue("auth_time"));
+        }
+        assertEquals(Boolean.FALSE, claims(rotated.accessToken()).getClaimValue("fresh"));
+
+        JwtClaims access = claims(login.accessToken());
+        MapJsonWebToken verified = new MapJsonWebToken("raw", Map.of("iss", ISSUER, "sub", "alice", "type", "access",
+                "acr", Json.createValue("mfa"), "amr", Json.createArrayBuilder().add("pwd").add("otp").build(),
+                "sid", access.getClaimValue("sid"), "jti", access.getJwtId()));
+        JwtClaims renewed = claims(oneHourLater.renewAccessToken(verified));
+        assertEquals("mfa", renewed.getClaimValue("acr"));
+        assertEquals(List.of("pwd", "otp"), renewed.getStringListClaimValue("amr"));
+
+        JwtClaims plain = claims(atLogin.login("bob").accessToken());
+        assertFalse(plain.hasClaim("acr") || plain.hasClaim("amr"), "no acr or amr unless the login says how");
+    }
+
+    @Test
     void anAccessTokenCannotBeUsedToRefresh() {
         TokenRejectedException e = assertThrows(TokenRejectedException.class,
                 () -> oneHourLater.refresh(atLogin.login("alice").accessToken()));

@@ -1,6 +1,7 @@
 package dev.freshjwt.it;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
@@ -61,6 +62,10 @@ final class DemoClient {
 
     static JsonObject json(HttpResponse<String> response) {
         return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    static JsonArray jsonArray(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readArray();
     }
 
     private HttpRequest.Builder request(String path, String authorization) {

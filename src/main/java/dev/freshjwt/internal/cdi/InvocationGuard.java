@@ -53,7 +53,7 @@ public class InvocationGuard {
         JsonWebToken caller = callerToken();
         Rejection cookieRefusal = caller == null || caller.getRawToken() == null ? cookieRefusal() : null;
         guard.check(requirement, caller, false, cookieRefusal).ifPresent(rejection -> {
-            throw Challenges.exception(rejection);
+            throw Challenges.rejected(rejection, requirement, caller == null ? null : caller::getClaim);
         });
     }
 

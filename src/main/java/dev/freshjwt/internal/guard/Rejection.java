@@ -1,13 +1,43 @@
 package dev.freshjwt.internal.guard;
 
+import dev.freshjwt.TokenRefusal;
+import java.util.List;
+
 /**
  * Why a request was refused. Immutable.
  *
  * @param reason the kind of refusal, which decides the challenge and problem type
  * @param description a sentence for the client ({@code error_description} and problem {@code detail})
  * @param maxAge the {@code max_age} to announce for a step-up, or a negative number for none
+ * @param acrValues the {@code acr_values} to announce for a step-up, preferred first; empty for none
+ * @param cause the finer reason {@link TokenRefusal} observers see
  */
-public record Rejection(Reason reason, String description, long maxAge) {
+public record Rejection(Reason reason, String description, long maxAge, List<String> acrValues, TokenRefusal.Reason cause) {
+
+    /** Without {@code acr_values}, the cause the reason implies. */
+    public Rejection(Reason reason, String description, long maxAge) {
+        this(reason, description, maxAge, List.of());
+    }
+
+    /** The cause the reason implies. */
+    public Rejection(Reason reason, String description, long maxAge, List<String> acrValues) {
+        this(reason, description, maxAge, acrValues, switch (reason) {
+            case MISSING_TOKEN -> TokenRefusal.Reason.MISSING_TOKEN;
+            case INVALID_TOKEN -> TokenRefusal.Reason.INVALID_TOKEN;
+            case INSUFFICIENT_USER_AUTHENTICATION -> TokenRefusal.Reason.NOT_FRESH;
+            case CSRF_FAILED -> TokenRefusal.Reason.CSRF_FAILED;
+        });
+    }
+
+    /** Copies {@code acrValues}. */
+    public Rejection {
+        acrValues = List.copyOf(acrValues);
+    }
+
+    /** The same answer to the client, with a finer cause for observers. */
+    public Rejection because(TokenRefusal.Reason finer) {
+        return new Rejection(reason, description, maxAge, acrValues, finer);
+    }
 
     /** The kinds of refusal, each with its RFC 6750 / RFC 9470 error code and problem type. */
     public enum Reason {
@@ -90,7 +120,7 @@ public record Rejection(Reason reason, String description, long maxAge) {
         return new Rejection(Reason.CSRF_FAILED, description, -1);
     }
 
-    static Rejection stale(String description, long maxAge) {
-        return new Rejection(Reason.INSUFFICIENT_USER_AUTHENTICATION, description, maxAge);
+    static Rejection stale(String description, long maxAge, List<String> acrValues) {
+        return new Rejection(Reason.INSUFFICIENT_USER_AUTHENTICATION, description, maxAge, acrValues);
     }
 }

@@ -5,6 +5,7 @@ import dev.freshjwt.FreshRequired;
 import dev.freshjwt.RefreshTokenRequired;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
+import java.util.List;
 
 /**
  * Reads an endpoint's {@link Requirement} from its annotations: the method's own annotations win over its
@@ -40,7 +41,7 @@ public final class Requirements {
             return Requirement.REFRESH;
         }
         if (fresh != null) {
-            return Requirement.fresh(fresh.maxAge());
+            return Requirement.fresh(fresh.maxAge(), List.of(fresh.acr()));
         }
         return element.isAnnotationPresent(AccessTokenRequired.class) ? Requirement.ACCESS : null;
     }

@@ -1,6 +1,7 @@
 package dev.freshjwt.internal.guard;
 
 import dev.freshjwt.FreshJwtClaims;
+import dev.freshjwt.TokenRefusal;
 import dev.freshjwt.internal.config.ConfigValues;
 import dev.freshjwt.internal.revocation.Revocations;
 import dev.freshjwt.internal.token.ClaimValues;
@@ -70,13 +71,14 @@ public class TokenGuard {
         try {
             rejection = rule.evaluate(requirement, ClaimValues.tokenType(jwt.getClaim(FreshJwtClaims.TYPE)),
                     ClaimValues.isTrue(jwt.getClaim(FreshJwtClaims.FRESH)),
-                    ClaimValues.epochSeconds(jwt.getClaim(FreshJwtClaims.AUTH_TIME)), clock.instant());
+                    ClaimValues.epochSeconds(jwt.getClaim(FreshJwtClaims.AUTH_TIME)),
+                    ClaimValues.text(jwt.getClaim(FreshJwtClaims.ACR)), clock.instant());
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Unreadable claims in a verified token", e);
             return Optional.of(Rejection.invalid("The token's claims cannot be read"));
         }
         if (rejection.isEmpty() && isRevoked(jwt)) {
-            rejection = Optional.of(Rejection.invalid("The token has been revoked"));
+            rejection = Optional.of(Rejection.invalid("The token has been revoked").because(TokenRefusal.Reason.REVOKED_TOKEN));
         }
         if (rejection.isPresent() && LOG.isLoggable(Level.FINE)) {
             LOG.fine("Refused token " + jwt.getTokenID() + ": " + rejection.get().description());

@@ -39,7 +39,8 @@ final class TokenRequirementFilter implements ContainerRequestFilter {
             rejection = guard().check(requirement, token, Rejection.isBearer(authorization),
                     request.getProperty(TokenSource.COOKIE_REFUSAL) instanceof Rejection refusal ? refusal : null);
         }
-        rejection.ifPresent(refusal -> request.abortWith(Challenges.response(refusal)));
+        rejection.ifPresent(refusal -> request.abortWith(
+                Challenges.refuse(refusal, requirement, token == null ? null : token::getClaim)));
     }
 
     private TokenGuard guard() {

@@ -63,6 +63,12 @@ public final class TokenMinter {
         } else if (spec.type() == TokenType.REFRESH) {
             claims.setClaim(FreshJwtClaims.SESSION_ID, UUID.randomUUID().toString()); // a refresh token starts a session
         }
+        if (spec.acr() != null) {
+            claims.setClaim(FreshJwtClaims.ACR, spec.acr());
+        }
+        if (!spec.amr().isEmpty()) {
+            claims.setStringListClaim(FreshJwtClaims.AMR, List.copyOf(spec.amr()));
+        }
         Instant authTime = spec.authTime() != null ? spec.authTime() : spec.fresh() ? now : null;
         if (authTime != null) {
             claims.setClaim(FreshJwtClaims.AUTH_TIME, authTime.getEpochSecond());
@@ -110,8 +116,17 @@ public final class TokenMinter {
      * @param authTime the {@code auth_time}; {@code null} means now for a fresh token, else none
      * @param fresh the {@code fresh} flag of an access token
      * @param sessionId the {@code sid}; {@code null} starts a new session for a refresh token, none for an access token
+     * @param acr the {@code acr}, or {@code null} for none
+     * @param amr the {@code amr} values; empty for none
      */
     public record TokenSpec(TokenType type, String subject, Collection<String> groups, Map<String, Object> claims,
-            List<String> audiences, Duration lifetime, Instant authTime, boolean fresh, String sessionId) {
+            List<String> audiences, Duration lifetime, Instant authTime, boolean fresh, String sessionId, String acr,
+            List<String> amr) {
+
+        /** Without {@code acr} and {@code amr}. */
+        public TokenSpec(TokenType type, String subject, Collection<String> groups, Map<String, Object> claims,
+                List<String> audiences, Duration lifetime, Instant authTime, boolean fresh, String sessionId) {
+            this(type, subject, groups, claims, audiences, lifetime, authTime, fresh, sessionId, null, List.of());
+        }
     }
 }

@@ -54,7 +54,7 @@ public class BearerAdmissionFilter extends HttpFilter {
             rejection = BearerAdmission.check(authorization, token);
         }
         if (rejection.isPresent()) {
-            ServletChallenge.write(response, rejection.get());
+            ServletChallenge.write(response, rejection.get(), token);
             return;
         }
         if (response.containsHeader(CHALLENGE)) {

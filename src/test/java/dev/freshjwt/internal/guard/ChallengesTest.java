@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ChallengesTest {
@@ -46,9 +47,23 @@ class ChallengesTest {
     }
 
     @Test
+    void anAcrStepUpNamesTheAcceptableValuesInOrderThenMaxAge() {
+        Rejection stale = new Rejection(Rejection.Reason.INSUFFICIENT_USER_AUTHENTICATION,
+                "A stronger authentication is required", 300, List.of("mfa", "hwk"));
+        assertEquals("Bearer error=\"insufficient_user_authentication\", error_description=\"A stronger authentication is"
+                + " required\", acr_values=\"mfa hwk\", max_age=\"300\"", Challenges.wwwAuthenticate(stale));
+        JsonObject problem = Json.createReader(new StringReader(Challenges.problemJson(stale))).readObject();
+        assertEquals("mfa hwk", problem.getString("acr_values"));
+        assertEquals(300, problem.getInt("max_age"));
+        Rejection odd = new Rejection(Rejection.Reason.INSUFFICIENT_USER_AUTHENTICATION, "x", -1, List.of("a\"b\\c"));
+        assertFalse(Challenges.wwwAuthenticate(odd).contains("a\"b"), Challenges.wwwAuthenticate(odd));
+        Json.createReader(new StringReader(Challenges.problemJson(odd))).readObject();
+    }
+
+    @Test
     void aFailedCsrfCheckIsA403WithoutChallenge() {
         Rejection csrf = Rejection.csrf("The X-CSRF-TOKEN header does not match the token's CSRF value");
-        var response = Challenges.exception(csrf).getResponse();
+        var response = Challenges.rejected(csrf, null, null).getResponse();
         assertEquals(403, response.getStatus());
         assertEquals(null, response.getHeaderString("WWW-Authenticate"));
         assertEquals("no-store", response.getHeaderString("Cache-Control"));

@@ -8,6 +8,7 @@ import dev.freshjwt.internal.guard.Rejection.Reason;
 import dev.freshjwt.internal.token.ClaimValues;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -85,5 +86,30 @@ class FreshnessRuleTest {
     void accessTokenPassesAccessAndUnannotatedEndpoints() {
         assertTrue(rule.evaluate(Requirement.ACCESS, TokenType.ACCESS, false, ClaimValues.ABSENT, NOW).isEmpty());
         assertTrue(rule.evaluate(Requirement.NONE, TokenType.ACCESS, false, ClaimValues.ABSENT, NOW).isEmpty());
+    }
+
+    @Test
+    void anAcrRequirementIsMetByAnyOneOfItsValues() {
+        Requirement strong = Requirement.fresh(300, List.of("mfa", "hwk"));
+        assertTrue(rule.evaluate(strong, TokenType.ACCESS, true, NOW_SECONDS, "mfa", NOW).isEmpty());
+        assertTrue(rule.evaluate(strong, TokenType.ACCESS, true, NOW_SECONDS, "hwk", NOW).isEmpty());
+        for (String weak : new String[] {"password", "", "MFA", null}) {
+            Rejection rejection = rule.evaluate(strong, TokenType.ACCESS, true, NOW_SECONDS, weak, NOW).orElseThrow();
+            assertEquals(Rejection.Reason.INSUFFICIENT_USER_AUTHENTICATION, rejection.reason(), String.valueOf(weak));
+            assertEquals(List.of("mfa", "hwk"), rejection.acrValues());
+            assertEquals(300, rejection.maxAge());
+        }
+    }
+
+    @Test
+    void theAcrChallengeAlsoComesWithEveryOtherShortfall() {
+        Requirement strong = Requirement.fresh(300, List.of("mfa"));
+        Rejection notFresh = rule.evaluate(strong, TokenType.ACCESS, false, NOW_SECONDS, "mfa", NOW).orElseThrow();
+        assertEquals(List.of("mfa"), notFresh.acrValues());
+        Rejection tooOld = rule.evaluate(strong, TokenType.ACCESS, true, NOW_SECONDS - 1000, "mfa", NOW).orElseThrow();
+        assertEquals(List.of("mfa"), tooOld.acrValues());
+        assertEquals(300, tooOld.maxAge());
+        assertTrue(rule.evaluate(Requirement.fresh(-1), TokenType.ACCESS, true, NOW_SECONDS, "anything", NOW).isEmpty(),
+                "no acr requirement: any acr, or none, passes");
     }
 }

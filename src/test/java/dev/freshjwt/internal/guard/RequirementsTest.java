@@ -7,6 +7,7 @@ import dev.freshjwt.AccessTokenRequired;
 import dev.freshjwt.FreshRequired;
 import dev.freshjwt.RefreshTokenRequired;
 import java.lang.reflect.Method;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RequirementsTest {
@@ -33,6 +34,10 @@ class RequirementsTest {
         @AccessTokenRequired
         public void contradictory() {
         }
+
+        @FreshRequired(acr = {"mfa", "hwk"}, maxAge = 300)
+        public void transfer() {
+        }
     }
 
     static class Subclass extends Annotated {
@@ -52,6 +57,11 @@ class RequirementsTest {
     void methodAnnotationWinsOverClassAnnotation() throws Exception {
         assertEquals(Requirement.fresh(60), of(Annotated.class, "fresh"));
         assertEquals(Requirement.REFRESH, of(Annotated.class, "refresh"));
+    }
+
+    @Test
+    void acrValuesAreReadInTheirOrder() throws Exception {
+        assertEquals(Requirement.fresh(300, List.of("mfa", "hwk")), of(Annotated.class, "transfer"));
     }
 
     @Test

@@ -1,0 +1,115 @@
+package dev.freshjwt.internal.guard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.freshjwt.TokenRefusal;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.NotificationOptions;
+import jakarta.enterprise.util.TypeLiteral;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Every refusal reaches the application's observers, who may add to the problem body but never break the answer. */
+class RefusalsTest {
+
+    private final List<TokenRefusal> seen = new ArrayList<>();
+
+    @AfterEach
+    void uninstall() {
+        Refusals.install(null);
+    }
+
+    @Test
+    void observersSeeWhyWhatWasRequiredAndWhoseTokenButNeverTheToken() {
+        Refusals.install(observedBy(seen::add));
+        Rejection stale = Rejection.stale("A stronger authentication is required", 300, List.of("mfa"))
+                .because(TokenRefusal.Reason.ACR_NOT_MET);
+        var response = Challenges.refuse(stale, Requirement.fresh(300, List.of("mfa")),
+                Map.<String, Object>of("sub", "alice", "jti", "t-1", "raw_token", "secret")::get);
+        assertEquals(401, response.getStatus());
+        TokenRefusal refusal = seen.get(0);
+        assertEquals(TokenRefusal.Reason.ACR_NOT_MET, refusal.reason());
+        assertEquals("@FreshRequired(maxAge = 300, acr = {\"mfa\"})", refusal.requirement().orElseThrow());
+        assertEquals("alice", refusal.subject().orElseThrow());
+        assertEquals("t-1", refusal.tokenId().orElseThrow());
+        assertEquals(List.of("mfa"), refusal.acrValues());
+        assertEquals(300, refusal.maxAge().getAsLong());
+        assertEquals(false, refusal.toString().contains("secret"));
+    }
+
+    @Test
+    void observersMayChangeTheDetailAndAddMembersButNotTheStandardOnes() {
+        Refusals.install(observedBy(refusal -> {
+            refusal.setDetail("Please confirm it is you");
+            refusal.addProblemMember("trace_id", "abc\"1");
+            refusal.addProblemMember("attempt", 3);
+            refusal.addProblemMember("audited", true);
+            assertThrows(IllegalArgumentException.class, () -> refusal.addProblemMember("status", 200));
+            assertThrows(IllegalArgumentException.class, () -> refusal.addProblemMember("list", List.of()));
+        }));
+        var response = Challenges.refuse(Rejection.unauthenticated(false), Requirement.ACCESS, null);
+        JsonObject problem = Json.createReader(new StringReader((String) response.getEntity())).readObject();
+        assertEquals(401, problem.getInt("status"));
+        assertEquals("Please confirm it is you", problem.getString("detail"));
+        assertEquals("abc\"1", problem.getString("trace_id"));
+        assertEquals(3, problem.getInt("attempt"));
+        assertEquals(true, problem.getBoolean("audited"));
+        assertEquals("Bearer", response.getHeaderString("WWW-Authenticate"));
+    }
+
+    @Test
+    void anObserverThatThrowsLeavesTheAnswerAsItIs() {
+        Refusals.install(observedBy(refusal -> {
+            throw new IllegalStateException("audit log is down");
+        }));
+        var response = Challenges.refuse(Rejection.invalid("The token has been revoked"), Requirement.ACCESS, null);
+        assertEquals(401, response.getStatus());
+        assertEquals("Bearer error=\"invalid_token\", error_description=\"The token has been revoked\"",
+                response.getHeaderString("WWW-Authenticate"));
+    }
+
+    /** The part of CDI's {@code Event} that freshjwt uses: synchronous {@code fire}. */
+    private static Event<TokenRefusal> observedBy(Consumer<TokenRefusal> observer) {
+        return new Event<>() {
+            @Override
+            public void fire(TokenRefusal event) {
+                observer.accept(event);
+            }
+
+            @Override
+            public <U extends TokenRefusal> CompletionStage<U> fireAsync(U event) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public <U extends TokenRefusal> CompletionStage<U> fireAsync(U event, NotificationOptions options) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Event<TokenRefusal> select(Annotation... qualifiers) {
+                return this;
+            }
+
+            @Override
+            public <U extends TokenRefusal> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public <U extends TokenRefusal> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+}
