@@ -26,16 +26,20 @@ class OpenApiIT extends DemoIT {
 
     private static final String PROBLEM_SCHEMA = "#/components/schemas/FreshJwtProblem";
 
+    private static final String ACCESS = "@AccessTokenRequired";
+    private static final String FRESH = "@FreshRequired";
+    private static final String REFRESH = "@RefreshTokenRequired";
+
     /** What the demo's resource methods declare. */
     private static final Map<String, String> GUARDED = Map.of(
-            "GET /protected", "access",
-            "GET /sensitive_operation", "fresh",
-            "POST /account/password", "access", // the EJB behind it asks for maxAge 300; the resource for any token
-            "POST /refresh", "refresh",
-            "POST /logout", "access",
-            "POST /logout/all", "access",
-            "POST /session/refresh", "refresh",
-            "DELETE /session", "access");
+            "GET /protected", ACCESS,
+            "GET /sensitive_operation", FRESH,
+            "POST /account/password", ACCESS, // the EJB behind it asks for maxAge 300; the resource for any token
+            "POST /refresh", REFRESH,
+            "POST /logout", ACCESS,
+            "POST /logout/all", ACCESS,
+            "POST /session/refresh", REFRESH,
+            "DELETE /session", ACCESS);
 
     private static final List<String> UNGUARDED = List.of("POST /login", "GET /session", "POST /session",
             "GET /.well-known/jwks.json");
@@ -70,8 +74,9 @@ class OpenApiIT extends DemoIT {
 
     @Test
     void guardedOperationsRequireTheSchemeAndDescribeTheirChallenge() {
-        GUARDED.forEach((operation, kind) -> {
+        GUARDED.forEach((operation, declared) -> {
             JsonObject described = operation(operation);
+            assertEquals(declared, described.getString("x-freshjwt"), operation);
             assertEquals(List.of("freshjwt"), described.getJsonArray("security").stream()
                     .flatMap(requirement -> requirement.asJsonObject().keySet().stream()).toList(), operation);
             JsonObject unauthorized = described.getJsonObject("responses").getJsonObject("401");
@@ -81,8 +86,8 @@ class OpenApiIT extends DemoIT {
                     .getJsonObject("schema").getString("$ref"), operation);
             String description = unauthorized.getString("description");
             assertTrue(description.contains("invalid_token"), description);
-            assertEquals(kind.equals("fresh"), description.contains("insufficient_user_authentication"), operation);
-            assertEquals(kind.equals("refresh"), description.startsWith("No refresh token"), operation);
+            assertEquals(declared.equals(FRESH), description.contains("insufficient_user_authentication"), operation);
+            assertEquals(declared.equals(REFRESH), description.startsWith("No refresh token"), operation);
         });
     }
 

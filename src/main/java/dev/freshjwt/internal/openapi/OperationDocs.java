@@ -3,7 +3,9 @@ package dev.freshjwt.internal.openapi;
 import dev.freshjwt.TokenType;
 import dev.freshjwt.internal.guard.Challenges;
 import dev.freshjwt.internal.guard.Requirement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -27,6 +29,8 @@ final class OperationDocs {
 
     /** The name of the security scheme in {@code components.securitySchemes}. */
     static final String SCHEME = "freshjwt";
+    /** The operation's extension that names what its resource method declares, such as {@code @FreshRequired(maxAge = 300)}. */
+    static final String EXTENSION = "x-freshjwt";
     /** The name of the problem schema in {@code components.schemas}. */
     static final String PROBLEM_SCHEMA = "FreshJwtProblem";
 
@@ -54,6 +58,9 @@ final class OperationDocs {
     /** Documents what {@code operation} demands of the caller's token. */
     static void document(Operation operation, GuardedOperation guarded, GuardedOperations application) {
         requireScheme(operation);
+        if (operation.getExtensions() == null || !operation.getExtensions().containsKey(EXTENSION)) {
+            operation.addExtension(EXTENSION, guarded.requirement().annotation());
+        }
         APIResponses responses = operation.getResponses();
         if (responses == null) {
             responses = OASFactory.createObject(APIResponses.class);
@@ -119,12 +126,17 @@ final class OperationDocs {
         if (!requirement.fresh()) {
             return description;
         }
-        return description + " A valid access token that is not fresh (minted by a refresh, not by a login)"
-                + (requirement.hasMaxAge() ? ", or whose login (auth_time) is more than " + requirement.maxAge()
-                        + " seconds old," : "")
+        List<String> shortfalls = new ArrayList<>(List.of("is not fresh (minted by a refresh, not by a login)"));
+        if (requirement.hasMaxAge()) {
+            shortfalls.add("whose login (auth_time) is more than " + requirement.maxAge() + " seconds old");
+        }
+        if (!requirement.acr().isEmpty()) {
+            shortfalls.add("whose acr is not " + String.join(" or ", requirement.acr()));
+        }
+        return description + " A valid access token that " + String.join(", or ", shortfalls)
                 + " gets the RFC 9470 step-up challenge error=\"insufficient_user_authentication\""
-                + (requirement.hasMaxAge() ? " with max_age=\"" + requirement.maxAge() + "\"" : "")
-                + ": log in again, then retry.";
+                + (stepUpMembers(requirement).isEmpty() ? "" : " with " + String.join(" and ", stepUpMembers(requirement)))
+                + ": log in again" + (requirement.acr().isEmpty() ? "" : " that way") + ", then retry.";
     }
 
     private static String challengeDescription(Requirement requirement) {
@@ -134,7 +146,20 @@ final class OperationDocs {
             return description + ".";
         }
         return description + ", or Bearer error=\"insufficient_user_authentication\", error_description=\"…\""
-                + (requirement.hasMaxAge() ? ", max_age=\"" + requirement.maxAge() + "\"" : "") + " (RFC 9470).";
+                + stepUpMembers(requirement).stream().map(member -> ", " + member).collect(Collectors.joining())
+                + " (RFC 9470).";
+    }
+
+    /** {@code acr_values="…"} and {@code max_age="…"}, as far as the requirement has them. */
+    private static List<String> stepUpMembers(Requirement requirement) {
+        List<String> members = new ArrayList<>();
+        if (!requirement.acr().isEmpty()) {
+            members.add("acr_values=\"" + String.join(" ", requirement.acr()) + "\"");
+        }
+        if (requirement.hasMaxAge()) {
+            members.add("max_age=\"" + requirement.maxAge() + "\"");
+        }
+        return members;
     }
 
     private static Schema problemSchema() {

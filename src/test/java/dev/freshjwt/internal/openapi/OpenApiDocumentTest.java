@@ -27,6 +27,7 @@ class OpenApiDocumentTest {
             new GuardedOperation("GET", "/protected", Requirement.ACCESS),
             new GuardedOperation("POST", "/account/password", Requirement.fresh(300)),
             new GuardedOperation("POST", "/session/refresh", Requirement.REFRESH),
+            new GuardedOperation("POST", "/transfer", Requirement.fresh(300, List.of("mfa", "otp"))),
             new GuardedOperation("GET", "/session", Requirement.NONE)), true, "X-CSRF-TOKEN");
 
     @Test
@@ -63,6 +64,26 @@ class OpenApiDocumentTest {
         Operation session = document.getPaths().getPathItem("/session").getGET();
         assertNull(session.getSecurity());
         assertNull(session.getResponses().getAPIResponse("401"));
+    }
+
+    @Test
+    void acrValuesAndMaxAgeAreNamedInTheChallengeAndTheDeclarationInAnExtension() {
+        OpenAPI document = document(Map.of("/transfer", path(PathItem.HttpMethod.POST),
+                "/protected", path(PathItem.HttpMethod.GET)));
+
+        OpenApiDocument.document(document, DEMO);
+
+        APIResponse unauthorized = document.getPaths().getPathItem("/transfer").getPOST().getResponses().getAPIResponse("401");
+        assertTrue(unauthorized.getDescription().contains("whose acr is not mfa or otp"), unauthorized.getDescription());
+        assertTrue(unauthorized.getDescription().contains("with acr_values=\"mfa otp\" and max_age=\"300\""),
+                unauthorized.getDescription());
+        String challenge = unauthorized.getHeaders().get("WWW-Authenticate").getDescription();
+        assertTrue(challenge.contains("insufficient_user_authentication\", error_description=\"…\", acr_values=\"mfa otp\","
+                + " max_age=\"300\" (RFC 9470)"), challenge);
+        assertEquals("@FreshRequired(maxAge = 300, acr = {\"mfa\", \"otp\"})",
+                document.getPaths().getPathItem("/transfer").getPOST().getExtensions().get("x-freshjwt"));
+        assertEquals("@AccessTokenRequired",
+                document.getPaths().getPathItem("/protected").getGET().getExtensions().get("x-freshjwt"));
     }
 
     @Test
