@@ -24,8 +24,9 @@ import java.util.Set;
  * }</pre>
  *
  * <p>An observer may change the problem's {@code detail} and add members to the problem body; the status, the
- * {@code WWW-Authenticate} challenge and the standard members stay as they are. An observer that throws is logged
- * and ignored: the client still gets its 401 (or 403), never a 500. Not thread-safe: one event per refusal, observed
+ * {@code WWW-Authenticate} challenge and the standard members stay as they are. Observers are notified one by one,
+ * in their {@code @Priority} order; one that throws is logged and skipped (the others still see the event), and the
+ * client still gets its 401 (or 403), never a 500. Not thread-safe: one event per refusal, observed
  * on the request's thread.
  */
 public final class TokenRefusal {

@@ -4,17 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.freshjwt.TokenRefusal;
-import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.NotificationOptions;
-import jakarta.enterprise.util.TypeLiteral;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,12 +21,12 @@ class RefusalsTest {
 
     @AfterEach
     void uninstall() {
-        Refusals.install(null);
+        Refusals.install((Consumer<TokenRefusal>) null);
     }
 
     @Test
     void observersSeeWhyWhatWasRequiredAndWhoseTokenButNeverTheToken() {
-        Refusals.install(observedBy(seen::add));
+        Refusals.install(seen::add);
         Rejection stale = Rejection.stale("A stronger authentication is required", 300, List.of("mfa"))
                 .because(TokenRefusal.Reason.ACR_NOT_MET);
         var response = Challenges.refuse(stale, Requirement.fresh(300, List.of("mfa")),
@@ -49,14 +44,14 @@ class RefusalsTest {
 
     @Test
     void observersMayChangeTheDetailAndAddMembersButNotTheStandardOnes() {
-        Refusals.install(observedBy(refusal -> {
+        Refusals.install((TokenRefusal refusal) -> {
             refusal.setDetail("Please confirm it is you");
             refusal.addProblemMember("trace_id", "abc\"1");
             refusal.addProblemMember("attempt", 3);
             refusal.addProblemMember("audited", true);
             assertThrows(IllegalArgumentException.class, () -> refusal.addProblemMember("status", 200));
             assertThrows(IllegalArgumentException.class, () -> refusal.addProblemMember("list", List.of()));
-        }));
+        });
         var response = Challenges.refuse(Rejection.unauthenticated(false), Requirement.ACCESS, null);
         JsonObject problem = Json.createReader(new StringReader((String) response.getEntity())).readObject();
         assertEquals(401, problem.getInt("status"));
@@ -69,47 +64,12 @@ class RefusalsTest {
 
     @Test
     void anObserverThatThrowsLeavesTheAnswerAsItIs() {
-        Refusals.install(observedBy(refusal -> {
+        Refusals.install((TokenRefusal refusal) -> {
             throw new IllegalStateException("audit log is down");
-        }));
+        });
         var response = Challenges.refuse(Rejection.invalid("The token has been revoked"), Requirement.ACCESS, null);
         assertEquals(401, response.getStatus());
         assertEquals("Bearer error=\"invalid_token\", error_description=\"The token has been revoked\"",
                 response.getHeaderString("WWW-Authenticate"));
-    }
-
-    /** The part of CDI's {@code Event} that freshjwt uses: synchronous {@code fire}. */
-    private static Event<TokenRefusal> observedBy(Consumer<TokenRefusal> observer) {
-        return new Event<>() {
-            @Override
-            public void fire(TokenRefusal event) {
-                observer.accept(event);
-            }
-
-            @Override
-            public <U extends TokenRefusal> CompletionStage<U> fireAsync(U event) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public <U extends TokenRefusal> CompletionStage<U> fireAsync(U event, NotificationOptions options) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Event<TokenRefusal> select(Annotation... qualifiers) {
-                return this;
-            }
-
-            @Override
-            public <U extends TokenRefusal> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public <U extends TokenRefusal> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
-                throw new UnsupportedOperationException();
-            }
-        };
     }
 }

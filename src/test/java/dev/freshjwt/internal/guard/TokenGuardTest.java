@@ -7,11 +7,13 @@ import dev.freshjwt.internal.guard.Rejection.Reason;
 import dev.freshjwt.internal.revocation.InMemoryRevocationStore;
 import dev.freshjwt.internal.revocation.Revocations;
 import dev.freshjwt.testing.MapJsonWebToken;
+import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +36,24 @@ class TokenGuardTest {
     @Test
     void bearerTokenTheContainerDidNotAcceptIsInvalidEvenOnOpenEndpoints() {
         assertEquals(Reason.INVALID_TOKEN, guard.check(Requirement.NONE, null, true, null).orElseThrow().reason());
+    }
+
+    @Test
+    void acrIsReadAsEveryServerHandsItOutAndOddTypesNeverMeetARequirement() {
+        Requirement strong = Requirement.fresh(300, List.of("mfa"));
+        for (Object acr : new Object[] {"mfa", Json.createValue("mfa")}) {
+            MapJsonWebToken token = new MapJsonWebToken("raw", Map.of("fresh", true, "auth_time", NOW.getEpochSecond(),
+                    "acr", acr));
+            assertTrue(guard.check(strong, token, true, null).isEmpty(), acr.getClass().getName());
+        }
+        for (Object odd : new Object[] {Json.createValue(2), List.of("mfa"), Json.createArrayBuilder().add("mfa").build(),
+                JsonValue.TRUE, Map.of("value", "mfa"), 2L}) {
+            MapJsonWebToken token = new MapJsonWebToken("raw", Map.of("fresh", true, "auth_time", NOW.getEpochSecond(),
+                    "acr", odd));
+            Rejection rejection = guard.check(strong, token, true, null).orElseThrow();
+            assertEquals(Reason.INSUFFICIENT_USER_AUTHENTICATION, rejection.reason(), String.valueOf(odd));
+            assertEquals(List.of("mfa"), rejection.acrValues());
+        }
     }
 
     @Test

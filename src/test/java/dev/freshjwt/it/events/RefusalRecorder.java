@@ -1,9 +1,11 @@
 package dev.freshjwt.it.events;
 
 import dev.freshjwt.TokenRefusal;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.json.Json;
+import jakarta.interceptor.Interceptor;
 import jakarta.json.JsonArrayBuilder;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,21 +13,22 @@ import java.util.List;
 /**
  * Deployed with the demo by {@code RefusalEventsIT}: an application's observers of {@link TokenRefusal}. One records
  * what it sees and adds a member to the problem body; one throws for the subject {@code thrower}, which must not turn
- * the 401 into a 500.
+ * the 401 into a 500, nor keep
+ * the recorder from the event, whichever runs first.
  */
 @ApplicationScoped
 public class RefusalRecorder {
 
     private final List<TokenRefusal> seen = new ArrayList<>();
 
-    void record(@Observes TokenRefusal refusal) {
+    void record(@Observes @Priority(Interceptor.Priority.APPLICATION + 100) TokenRefusal refusal) {
         synchronized (seen) {
             seen.add(refusal);
         }
         refusal.addProblemMember("audit_id", "audit-" + refusal.tokenId().orElse("none"));
     }
 
-    void fail(@Observes TokenRefusal refusal) {
+    void fail(@Observes @Priority(Interceptor.Priority.APPLICATION) TokenRefusal refusal) {
         if (refusal.subject().filter("thrower"::equals).isPresent()) {
             throw new IllegalStateException("this observer always fails for thrower");
         }
