@@ -11,9 +11,9 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.Path;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -27,8 +27,9 @@ public class OpenApiRegistrar implements Extension {
 
     private static final Logger LOG = Logger.getLogger(OpenApiRegistrar.class.getName());
 
-    private final Set<Class<?>> resources = new LinkedHashSet<>();
-    private final Set<String> applicationPaths = new LinkedHashSet<>();
+    // Containers may fire ProcessAnnotatedType from several threads (Weld's concurrent deployment).
+    private final Set<Class<?>> resources = ConcurrentHashMap.newKeySet();
+    private final Set<String> applicationPaths = ConcurrentHashMap.newKeySet();
 
     void findApplicationPath(@Observes @WithAnnotations(ApplicationPath.class) ProcessAnnotatedType<?> event) {
         ApplicationPath path = event.getAnnotatedType().getJavaClass().getAnnotation(ApplicationPath.class);
