@@ -17,10 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The demo's {@code /openapi}, as each server's MicroProfile OpenAPI serves it with freshjwt's filter
- * ({@code mp.openapi.filter=dev.freshjwt.openapi.FreshJwtOpenApiFilter}): the bearer security scheme, and on every
- * guarded operation the security requirement, the 401 challenge and the problem schema; unguarded operations as
- * they were.
+ * The demo's {@code /openapi} on every server, with freshjwt's OpenAPI filter: the bearer scheme, and the security
+ * requirement, 401 challenge and problem schema of every guarded operation; unguarded operations untouched. (The demo
+ * names the filter in {@code mp.openapi.filter}; the document is read as JSON from the root of the server.)
  */
 class OpenApiIT extends DemoIT {
 
