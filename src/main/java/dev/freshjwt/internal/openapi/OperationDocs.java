@@ -172,6 +172,8 @@ final class OperationDocs {
                 .addProperty("detail", string("What was wrong with this request's token."))
                 .addProperty("error", string("The error code of the WWW-Authenticate challenge, when it has one:"
                         + " invalid_token or insufficient_user_authentication."))
+                .addProperty("acr_values", string("With insufficient_user_authentication: the acr values the operation"
+                        + " accepts, space-separated, preferred first (RFC 9470)."))
                 .addProperty("max_age", integer("With insufficient_user_authentication: the most seconds since the"
                         + " login that the operation accepts."))
                 .addRequired("type").addRequired("title").addRequired("status");
