@@ -33,6 +33,11 @@ final class DemoClient {
         return send(request(path, authorization).GET());
     }
 
+    /** A {@code GET} that asks for JSON ({@code Accept: application/json}). */
+    HttpResponse<String> getJson(String path, String authorization) {
+        return send(request(path, authorization).header("Accept", "application/json").GET());
+    }
+
     HttpResponse<String> post(String path, String authorization, String contentType, String body) {
         HttpRequest.Builder request = request(path, authorization)
                 .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));

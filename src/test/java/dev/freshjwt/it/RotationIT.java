@@ -4,6 +4,9 @@ import static dev.freshjwt.it.DemoClient.bearer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import dev.freshjwt.it.events.RefusalRecorder;
+import dev.freshjwt.it.events.RefusalsResource;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.Set;
@@ -11,12 +14,16 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
-/** Refresh-token rotation: each refresh returns a new refresh token; a reused one revokes its session. */
+/**
+ * Refresh-token rotation: each refresh returns a new refresh token; a reused one revokes its session (and is announced
+ * to the application as a refusal event).
+ */
 class RotationIT extends DemoIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.demo("freshjwt.refresh-token.rotation=true");
+        return Deployments.demo("freshjwt.refresh-token.rotation=true")
+                .addClasses(RefusalRecorder.class, RefusalsResource.class);
     }
 
     @Test
@@ -35,8 +42,14 @@ class RotationIT extends DemoIT {
         JsonObject login = client.login();
         JsonObject rotated = refresh(login.getString("refresh_token"));
 
+        client.get("test/refusals", null);
         HttpResponse<String> reuse = client.post("refresh", bearer(login.getString("refresh_token")), null, null);
         assertInvalidToken(reuse);
+        JsonArray events = DemoClient.jsonArray(client.get("test/refusals", null));
+        assertEquals(1, events.size(), events::toString);
+        assertEquals("REFRESH_TOKEN_REUSED", events.getJsonObject(0).getString("reason"));
+        assertEquals(WalkthroughIT.payload(login.getString("refresh_token")).getString("jti"),
+                events.getJsonObject(0).getString("jti"));
 
         assertInvalidToken(client.post("refresh", bearer(rotated.getString("refresh_token")), null, null));
         assertInvalidToken(client.get("protected", bearer(rotated.getString("access_token"))));
