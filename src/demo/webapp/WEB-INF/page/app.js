@@ -1,6 +1,7 @@
 // The freshjwt demo page. Logs in with cookies (the tokens are HttpOnly: this script never sees one), shows the
-// session's freshness from GET session, and answers a step-up challenge (401 insufficient_user_authentication)
-// with a password dialog, then retries the operation. Every URL is relative: the page may live below a context
+// session's freshness and how the user logged in (acr, amr) from GET session, and answers a step-up challenge
+// (401 insufficient_user_authentication) with a dialog asking for the password, and for the authenticator code
+// when the challenge names acr_values, then retries the operation. Every URL is relative: the page may live below a context
 // path. Only text is ever written into the page (the Content-Security-Policy refuses HTML-parsing sinks).
 'use strict';
 
@@ -12,6 +13,7 @@
     loginForm: byId('login-form'),
     username: byId('username'),
     password: byId('password'),
+    otp: byId('otp'),
     loginError: byId('login-error'),
     expiredNotice: byId('expired-notice'),
     sessionSection: byId('session-section'),
@@ -19,6 +21,7 @@
     sessionUser: byId('session-user'),
     badge: byId('state-badge'),
     explanation: byId('state-explanation'),
+    authMethod: byId('auth-method'),
     authAge: byId('auth-age'),
     expiresIn: byId('expires-in'),
     elapsed: byId('timeline-elapsed'),
@@ -31,7 +34,11 @@
     stepUpForm: byId('step-up-form'),
     stepUpOperation: byId('step-up-operation'),
     stepUpUsername: byId('step-up-username'),
+    stepUpNeed: byId('step-up-need'),
+    stepUpAction: byId('step-up-action'),
     stepUpPassword: byId('step-up-password'),
+    stepUpCodeField: byId('step-up-code-field'),
+    stepUpOtp: byId('step-up-otp'),
     stepUpError: byId('step-up-error'),
     stepUpCancel: byId('step-up-cancel'),
   };
@@ -48,7 +55,7 @@
     refresh_cookie: '__Host-csrf_refresh_token' };  // replaced by what the server says
   let busy = false;
   let callCount = 0;
-  let stepUp = null;         // { retry } while the password dialog is open
+  let stepUp = null;         // { retry, needsCode } while the password dialog is open
   let expiryChecked = null;  // the expires_at for which the session was re-read on expiry
 
   // ---- HTTP --------------------------------------------------------------------------------------------------
@@ -112,6 +119,20 @@
       || outcome.challenge.includes('error="' + STEP_UP + '"'));
   }
 
+  // The acr values a step-up challenge asks for (RFC 9470), preferred first: from WWW-Authenticate, which fetch reads
+  // on a same-origin response, else from the problem body. Empty when the challenge asks for freshness only.
+  function acrValues(outcome) {
+    const quoted = /(?:^|[\s,])acr_values="([^"]*)"/.exec(outcome.challenge);
+    const values = quoted ? quoted[1]
+      : outcome.data && typeof outcome.data.acr_values === 'string' ? outcome.data.acr_values : '';
+    return values.split(' ').filter((value) => value !== '');
+  }
+
+  // The login body: the code only when one was typed.
+  function credentials(username, password, otp) {
+    return otp ? { username, password, otp } : { username, password };
+  }
+
   // ---- Session state -----------------------------------------------------------------------------------------
 
   async function readSession() {
@@ -145,13 +166,31 @@
       view.stepUpUsername.value = session.user;
       view.badge.textContent = session.fresh ? 'FRESH' : 'NOT FRESH';
       view.badge.className = 'badge ' + (session.fresh ? 'badge-fresh' : 'badge-stale');
-      view.explanation.textContent = session.fresh
-        ? 'This access token comes straight from a password login: sensitive operations are open.'
+      view.authMethod.textContent = method(session);
+      view.app.dataset.acr = session.acr || '';
+      view.explanation.textContent = session.fresh && session.acr === 'mfa'
+        ? 'This access token comes straight from a login with the password and a code: sensitive operations and transfers are open.'
+        : session.fresh
+        ? 'This access token comes straight from a password login: sensitive operations are open; a transfer also asks for a code.'
         : 'This access token was refreshed, not obtained with the password: a sensitive operation will ask for it again.';
     } else {
       view.expiredNotice.hidden = readCookie(csrf.refresh_cookie) === null;
     }
     tick();
+  }
+
+  // How the user logged in, from amr (RFC 8176: pwd, otp), with the acr the token carries.
+  function method(answer) {
+    const amr = Array.isArray(answer.amr) ? answer.amr : [];
+    const factors = [];
+    if (amr.includes('pwd')) {
+      factors.push('password');
+    }
+    if (amr.includes('otp')) {
+      factors.push('code');
+    }
+    const text = factors.length ? factors.join(' + ') : 'unknown';
+    return answer.acr ? text + ' (acr ' + answer.acr + ')' : text;
   }
 
   // Once a second, from the last answer and the server's clock: no request.
@@ -208,7 +247,8 @@
       return data.message;
     }
     if ('authenticated' in data) {
-      return data.authenticated ? 'session of ' + data.user + (data.fresh ? ', fresh' : ', not fresh') : 'no session';
+      return data.authenticated ? 'session of ' + data.user + (data.fresh ? ', fresh' : ', not fresh')
+        + (data.acr ? ', ' + method(data) : '') : 'no session';
     }
     const name = data.error || data.title || 'problem';
     return data.detail && data.detail !== name ? name + ': ' + data.detail : name;
@@ -270,19 +310,28 @@
     }
   }
 
-  // A protected operation; a step-up challenge opens the password dialog, which retries it once.
-  async function operation(method, path, retried) {
-    const outcome = await call(method, path, undefined, retried ? 'retried after the password' : '');
+  // A protected operation; a step-up challenge opens the password dialog (with the code field when the challenge
+  // names acr_values), which retries it once.
+  async function operation(verb, path, retried) {
+    const outcome = await call(verb, path, undefined, retried || '');
     if (!retried && isStepUp(outcome)) {
-      askPassword(method + ' ' + path, () => operation(method, path, true));
+      const needsCode = acrValues(outcome).length > 0;
+      askPassword(verb + ' ' + path, needsCode,
+        () => operation(verb, path, needsCode ? 'retried after the password and code' : 'retried after the password'));
       return;
     }
     await readSession();  // the call may have renewed the access cookie (implicit refresh) or found it revoked
   }
 
-  function askPassword(operationName, retry) {
-    stepUp = { retry };
+  function askPassword(operationName, needsCode, retry) {
+    stepUp = { retry, needsCode };
     view.stepUpOperation.textContent = operationName;
+    view.stepUpNeed.textContent = needsCode ? 'a fresh login with the password and a code' : 'a fresh login';
+    view.stepUpAction.textContent = needsCode ? 'Type the password and the code your authenticator app shows'
+      : 'Type the password again';
+    view.stepUpCodeField.hidden = !needsCode;
+    view.stepUpOtp.required = needsCode;
+    view.stepUpOtp.value = '';
     view.stepUpPassword.value = '';
     view.stepUpError.hidden = true;
     view.dialog.showModal();
@@ -294,17 +343,19 @@
     element.hidden = false;
   }
 
-  function loginFailure(outcome) {
-    return outcome.status === 401 ? 'Wrong username or password.'
+  function loginFailure(outcome, withCode) {
+    return outcome.status === 401 ? (withCode ? 'Wrong username, password or code.' : 'Wrong username or password.')
       : 'The server answered ' + (outcome.status || 'nothing') + ': ' + summary(outcome.data);
   }
 
   view.loginForm.addEventListener('submit', (event) => {
     event.preventDefault();
     exclusively(async () => {
-      const outcome = await call('POST', 'session', { username: view.username.value, password: view.password.value }, '');
+      const otp = view.otp.value;
+      const outcome = await call('POST', 'session', credentials(view.username.value, view.password.value, otp), '');
       if (outcome.status === 200) {
         view.password.value = '';
+        view.otp.value = '';
         view.loginError.hidden = true;
         await readSession();
         if (session) {
@@ -313,7 +364,8 @@
           showError(view.loginError, 'The password was accepted, but the server does not recognise the session cookie.');
         }
       } else {
-        showError(view.loginError, loginFailure(outcome));
+        showError(view.loginError, loginFailure(outcome, otp !== ''));
+        view.otp.value = '';  // a code is good once: the next attempt needs the next one
         view.password.select();
       }
     });
@@ -326,16 +378,19 @@
       return;
     }
     exclusively(async () => {
-      const outcome = await call('POST', 'session',
-        { username: view.stepUpUsername.value, password: view.stepUpPassword.value }, 'password confirmed');
+      const otp = pending.needsCode ? view.stepUpOtp.value : '';
+      const outcome = await call('POST', 'session', credentials(view.stepUpUsername.value, view.stepUpPassword.value, otp),
+        otp ? 'password and code confirmed' : 'password confirmed');
       if (outcome.status === 200) {
         stepUp = null;
         view.stepUpPassword.value = '';
+        view.stepUpOtp.value = '';
         view.dialog.close('confirmed');
         await readSession();
         await pending.retry();
       } else {
-        showError(view.stepUpError, loginFailure(outcome));
+        showError(view.stepUpError, loginFailure(outcome, otp !== ''));
+        view.stepUpOtp.value = '';
         view.stepUpPassword.select();
       }
     });
@@ -353,6 +408,7 @@
   onClick('call-protected', () => operation('GET', 'protected', false));
   onClick('call-sensitive', () => operation('GET', 'sensitive_operation', false));
   onClick('change-password', () => operation('POST', 'account/password', false));
+  onClick('transfer', () => operation('POST', 'transfer', false));
   const refresh = async () => {
     await call('POST', 'session/refresh', undefined, 'explicit refresh');
     await readSession();

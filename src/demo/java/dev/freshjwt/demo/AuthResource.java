@@ -42,17 +42,20 @@ public class AuthResource {
         this.caller = caller;
     }
 
-    /** Checks the password and returns a fresh access token and a refresh token. */
+    /**
+     * Checks the password, and the authenticator code when the body has one, and returns a fresh access token and a
+     * refresh token; with a code they carry {@code acr} {@code mfa} and {@code amr} {@code ["pwd","otp"]}.
+     */
     @POST
     @Path("login")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response login(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
         LoginRequest login = LoginRequest.parse(contentType, body);
-        if (!users.authenticate(login.username(), login.password())) {
-            return Problems.invalidCredentials();
+        if (!users.authenticate(login.username(), login.password(), login.otp())) {
+            return Problems.invalidCredentials(); // the same for a wrong password and a wrong code
         }
-        TokenPair tokens = issuer.login(login.username(), DemoUsers.ROLE);
+        TokenPair tokens = DemoLogin.tokens(issuer, login);
         return noStore(tokenResponse(tokens.accessToken()).add("refresh_token", tokens.refreshToken()).build().toString());
     }
 

@@ -66,6 +66,18 @@ public class DemoResource {
         return message(accounts.changePassword(caller.getName()));
     }
 
+    /**
+     * A pretend money transfer: a fresh token from a login with the authenticator code ({@code acr} {@code mfa}) at
+     * most five minutes ago. A password-only login gets the step-up challenge naming {@code acr_values="mfa"}.
+     */
+    @POST
+    @Path("transfer")
+    @FreshRequired(acr = DemoUsers.ACR_MFA, maxAge = 300)
+    @Produces(MediaType.APPLICATION_JSON)
+    public String transfer() {
+        return message("Transfer done");
+    }
+
     private String message(String text) {
         return Json.createObjectBuilder().add("message", text).add("user", caller.getName()).build().toString();
     }

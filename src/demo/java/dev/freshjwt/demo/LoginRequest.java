@@ -10,13 +10,14 @@ import jakarta.ws.rs.NotSupportedException;
 import java.io.StringReader;
 
 /**
- * The {@code /login} body, {@code {"username": "…", "password": "…"}}, read strictly: anything else is a
- * 400 with a problem+json body, never a 500.
+ * The {@code /login} and {@code POST /session} body, {@code {"username": "…", "password": "…", "otp": "123456"}}, read
+ * strictly: anything else is a 400 with a problem+json body, never a 500.
  *
  * @param username the user name
  * @param password the password
+ * @param otp the code of the authenticator app, six digits, or {@code null} when the body has no {@code "otp"}
  */
-record LoginRequest(String username, String password) {
+record LoginRequest(String username, String password, String otp) {
 
     /** Longer bodies are refused before parsing. */
     static final int MAX_LENGTH = 4096;
@@ -46,7 +47,23 @@ record LoginRequest(String username, String password) {
         if (!(value instanceof JsonObject object)) {
             throw invalid("The body must be a JSON object with \"username\" and \"password\"");
         }
-        return new LoginRequest(text(object, "username"), text(object, "password"));
+        return new LoginRequest(text(object, "username"), text(object, "password"), otp(object));
+    }
+
+    /** Whether the body carried a code: then the login needs it right too. */
+    boolean hasOtp() {
+        return otp != null;
+    }
+
+    /** Absent is fine; present, it must be a string of exactly six ASCII digits (no number, no null, no spaces). */
+    private static String otp(JsonObject object) {
+        if (!object.containsKey("otp")) {
+            return null;
+        }
+        if (object.get("otp") instanceof JsonString string && string.getString().matches("[0-9]{" + Totp.DIGITS + "}")) {
+            return string.getString();
+        }
+        throw invalid("\"otp\" must be a string of " + Totp.DIGITS + " digits");
     }
 
     private static String text(JsonObject object, String name) {

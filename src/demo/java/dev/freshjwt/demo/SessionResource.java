@@ -1,6 +1,7 @@
 package dev.freshjwt.demo;
 
 import dev.freshjwt.AccessTokenRequired;
+import dev.freshjwt.FreshJwtClaims;
 import dev.freshjwt.RefreshTokenRequired;
 import dev.freshjwt.TokenCookies;
 import dev.freshjwt.TokenIssuer;
@@ -9,9 +10,7 @@ import dev.freshjwt.TokenRevoker;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -26,11 +25,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
 import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The browser's session, held in cookies ({@link TokenCookies}): {@code POST /session} logs in, {@code GET /session}
- * tells the page who is logged in and how fresh the login is, {@code POST /session/refresh} trades the refresh cookie
+ * tells the page who is logged in, how and how fresh the login is, {@code POST /session/refresh} trades the refresh cookie
  * for a new, not fresh, access cookie, {@code DELETE /session} logs out. No token ever appears in a body.
  */
 @Path("session")
@@ -62,8 +62,9 @@ public class SessionResource {
 
     /**
      * Public: who the caller is, as every layer sees it (the token, the JAX-RS security context, an EJB behind
-     * {@code @RolesAllowed}), whether the token is fresh, when the password was typed, when the token expires; and
-     * the names the page needs for CSRF.
+     * {@code @RolesAllowed}), whether the token is fresh, how the user logged in ({@code acr}, and {@code amr} as an
+     * array; {@code acr} is {@code null} for a token without one), when the password was typed, when the token
+     * expires; and the names the page needs for CSRF.
      */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -80,9 +81,10 @@ public class SessionResource {
                     .add("in_role", inRole)
                     .add("ejb_caller", inRole ? accounts.caller() : "")
                     .add("from_cookie", cookies.fromCookie(caller))
-                    .add("fresh", isTrue(caller.getClaim("fresh")))
-                    .add("auth_time", seconds(caller.getClaim("auth_time")))
+                    .add("fresh", Claims.isTrue(caller.getClaim("fresh")))
+                    .add("auth_time", Claims.seconds(caller.getClaim("auth_time")))
                     .add("expires_at", caller.getExpirationTime());
+            addMethod(state, Claims.text(caller.getClaim(FreshJwtClaims.ACR)), Claims.texts(caller.getClaim(FreshJwtClaims.AMR)));
         }
         state.add("now", Instant.now().getEpochSecond())
                 .add("csrf", Json.createObjectBuilder()
@@ -92,19 +94,23 @@ public class SessionResource {
         return noStore(Response.ok(state.build().toString(), MediaType.APPLICATION_JSON)).build();
     }
 
-    /** Checks the password and sets the cookies of a fresh login. */
+    /**
+     * Checks the password, and the authenticator code when the body has one, and sets the cookies of a fresh login
+     * ({@code acr} {@code mfa} with a code, {@code password} without).
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response login(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
         LoginRequest login = LoginRequest.parse(contentType, body);
-        if (!users.authenticate(login.username(), login.password())) {
-            return Problems.invalidCredentials();
+        if (!users.authenticate(login.username(), login.password(), login.otp())) {
+            return Problems.invalidCredentials(); // the same for a wrong password and a wrong code
         }
-        TokenPair tokens = issuer.login(login.username(), DemoUsers.ROLE);
+        TokenPair tokens = DemoLogin.tokens(issuer, login);
         long now = Instant.now().getEpochSecond();
-        return noStore(cookies.set(Response.ok(session(login.username(), true, now).toString(), MediaType.APPLICATION_JSON),
-                tokens)).build();
+        JsonObjectBuilder session = session(login.username(), true, now);
+        addMethod(session, DemoLogin.acr(login), DemoLogin.amr(login));
+        return noStore(cookies.set(Response.ok(session.build().toString(), MediaType.APPLICATION_JSON), tokens)).build();
     }
 
     /** Trades the refresh cookie for a new, not fresh, access cookie (and a new refresh cookie under rotation). */
@@ -114,8 +120,9 @@ public class SessionResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response refresh() {
         TokenPair next = issuer.refreshTokens(caller);
-        Response.ResponseBuilder response = Response.ok(
-                session(caller.getName(), false, seconds(caller.getClaim("auth_time"))).toString(), MediaType.APPLICATION_JSON);
+        JsonObjectBuilder session = session(caller.getName(), false, Claims.seconds(caller.getClaim("auth_time")));
+        addMethod(session, Claims.text(caller.getClaim(FreshJwtClaims.ACR)), Claims.texts(caller.getClaim(FreshJwtClaims.AMR)));
+        Response.ResponseBuilder response = Response.ok(session.build().toString(), MediaType.APPLICATION_JSON);
         return noStore(issuer.rotatesRefreshTokens() ? cookies.set(response, next)
                 : cookies.setAccessToken(response, next.accessToken())).build();
     }
@@ -128,7 +135,7 @@ public class SessionResource {
         return cookies.clear(Response.noContent()).build();
     }
 
-    private JsonValue session(String user, boolean fresh, long authTime) {
+    private JsonObjectBuilder session(String user, boolean fresh, long authTime) {
         long now = Instant.now().getEpochSecond();
         return Json.createObjectBuilder()
                 .add("authenticated", true)
@@ -136,24 +143,20 @@ public class SessionResource {
                 .add("fresh", fresh)
                 .add("auth_time", authTime)
                 .add("expires_at", now + issuer.accessTokenLifetime().toSeconds())
-                .add("now", now)
-                .build();
+                .add("now", now);
+    }
+
+    /** How the user logged in: {@code "acr"} (or {@code null}) and {@code "amr"} (an array). */
+    private static void addMethod(JsonObjectBuilder state, String acr, List<String> amr) {
+        if (acr == null) {
+            state.addNull("acr");
+        } else {
+            state.add("acr", acr);
+        }
+        state.add("amr", Json.createArrayBuilder(amr));
     }
 
     private static Response.ResponseBuilder noStore(Response.ResponseBuilder response) {
         return response.header(HttpHeaders.CACHE_CONTROL, "no-store");
-    }
-
-    /** The {@code fresh} claim arrives as {@code JsonValue.TRUE} (Payara, WildFly) or {@code Boolean} (Open Liberty). */
-    private static boolean isTrue(Object claim) {
-        return Boolean.TRUE.equals(claim) || JsonValue.TRUE.equals(claim);
-    }
-
-    /** {@code auth_time} arrives as a {@code Long} or a {@code JsonNumber}; absent as {@code null} or {@code 0}. */
-    private static long seconds(Object claim) {
-        if (claim instanceof JsonNumber number) {
-            return number.longValue();
-        }
-        return claim instanceof Number number ? number.longValue() : 0;
     }
 }

@@ -23,7 +23,9 @@ import org.openqa.selenium.logging.LogEntry;
 
 /**
  * The demo page in a real browser, headless Chromium driven by Selenium: log in, the sensitive operation while
- * fresh, refresh, the password dialog on the step-up challenge and the retried operation, logout; page scripts
+ * fresh, refresh, the password dialog on the step-up challenge and the retried operation, the transfer whose
+ * challenge names {@code acr_values="mfa"} so the dialog asks for the authenticator code too (computed by the test,
+ * {@link AuthenticatorApp}) and the retried transfer, logout; page scripts
  * never see a token, and the browser reports no Content-Security-Policy violation. A garbage access cookie then
  * neither keeps the page from loading nor the user from logging in again. Screenshots of each step go to
  * {@code target/browser/<server>/}. Runs only with {@code -Pbrowser} (it needs Debian's chromium and
@@ -40,7 +42,7 @@ class BrowserIT extends DemoIT {
     }
 
     @Test
-    void newcomerLogsInStepsUpForTheSensitiveOperationAndLogsOutWithoutAnyTokenInReachOfScripts() throws IOException {
+    void newcomerLogsInStepsUpWithThePasswordThenWithTheCodeAndLogsOutWithoutAnyTokenInReachOfScripts() throws IOException {
         Set<String> csrfCookies = new TreeSet<>();
         Set<String> seen = new TreeSet<>();
         List<String> accessCookie = new ArrayList<>();
@@ -71,6 +73,7 @@ class BrowserIT extends DemoIT {
                 assertTrue(browser.text("expires-in").startsWith("in "), browser.text("expires-in"));
                 String typed = browser.text("auth-age");
                 assertTrue(typed.endsWith(" ago"), typed);
+                assertEquals("password (acr password)", browser.text("auth-method"));
                 seen.addAll(assertNoTokenInReachOfScripts(browser, csrfCookies));
                 browser.cookieJar().stream()
                         .filter(cookie -> ((String) cookie.get("value")).startsWith("eyJ") && "/".equals(cookie.get("path")))
@@ -99,6 +102,7 @@ class BrowserIT extends DemoIT {
                 assertEquals(401, browser.awaitCall(before, "sensitive_operation").status());
                 assertEquals("test", browser.value("step-up-username"));
                 assertEquals("step-up-password", browser.focused());
+                assertFalse(browser.visible("step-up-otp"), "freshness alone needs no code");
                 browser.type("step-up-password", PASSWORD);
             });
             browser.step("retried-and-fresh-again", () -> {
@@ -111,6 +115,34 @@ class BrowserIT extends DemoIT {
                 browser.awaitDialog(false);
                 browser.awaitState("fresh");
                 assertEquals("FRESH", browser.text("state-badge"));
+                seen.addAll(assertNoTokenInReachOfScripts(browser, csrfCookies));
+            });
+            browser.step("transfer-asks-password-and-code", () -> {
+                int before = browser.callCount();
+                browser.click("transfer");
+                browser.awaitDialog(true);
+                assertEquals(401, browser.awaitCall(before, "transfer").status());
+                assertTrue(browser.visible("step-up-otp"), "the challenge names acr_values: the dialog asks for the code");
+                assertTrue(browser.text("step-up-reason").contains("password and a code"), browser.text("step-up-reason"));
+                assertEquals("step-up-password", browser.focused());
+                browser.type("step-up-password", PASSWORD);
+            });
+            browser.step("code-typed", () -> {
+                // The current step's code: still accepted if a step boundary passes before the server checks it.
+                browser.type("step-up-otp", AuthenticatorApp.code(AuthenticatorApp.currentStep()));
+                assertEquals(6, browser.value("step-up-otp").length());
+            });
+            browser.step("transfer-retried-with-code", () -> {
+                int before = browser.callCount();
+                browser.click("step-up-submit");
+                assertEquals(200, browser.awaitCall(before, "session").status());
+                BrowserPage.Call retried = browser.awaitCall(before, "transfer");
+                assertCall(retried, 200, "Transfer done");
+                assertTrue(retried.text().contains("retried after the password and code"), retried.text());
+                browser.awaitDialog(false);
+                browser.awaitState("fresh");
+                assertEquals("password + code (acr mfa)", browser.text("auth-method"));
+                assertCall(browser.call("transfer", "transfer"), 200, "Transfer done");
                 seen.addAll(assertNoTokenInReachOfScripts(browser, csrfCookies));
             });
             browser.step("logged-out", () -> {
@@ -140,8 +172,9 @@ class BrowserIT extends DemoIT {
 
             List<LogEntry> console = browser.console();
             assertEquals(List.of(), violations(console), "Content-Security-Policy violations");
-            // The two refusals the scenario asks for, which Chromium reports as failed loads; nothing else.
-            Set<String> expected = Set.of(page.resolve("session") + FAILED_401, page.resolve("sensitive_operation") + FAILED_401);
+            // The refusals the scenario asks for, which Chromium reports as failed loads; nothing else.
+            Set<String> expected = Set.of(page.resolve("session") + FAILED_401, page.resolve("sensitive_operation") + FAILED_401,
+                    page.resolve("transfer") + FAILED_401);
             assertEquals(List.of(), console.stream().filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                     .map(LogEntry::getMessage).filter(message -> expected.stream().noneMatch(message::startsWith)).toList(),
                     "errors in the browser console");

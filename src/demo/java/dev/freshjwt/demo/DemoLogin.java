@@ -1,0 +1,27 @@
+package dev.freshjwt.demo;
+
+import dev.freshjwt.TokenIssuer;
+import dev.freshjwt.TokenPair;
+import java.util.List;
+
+/** How a checked login becomes tokens: how the user proved who they are goes into {@code acr} and {@code amr}. */
+final class DemoLogin {
+
+    private DemoLogin() {
+    }
+
+    /** For a login whose password, and code when it has one, were accepted. */
+    static TokenPair tokens(TokenIssuer issuer, LoginRequest login) {
+        return issuer.login(login.username(), List.of(DemoUsers.ROLE), acr(login), amr(login));
+    }
+
+    /** {@code mfa} with a code, {@code password} without. */
+    static String acr(LoginRequest login) {
+        return login.hasOtp() ? DemoUsers.ACR_MFA : DemoUsers.ACR_PASSWORD;
+    }
+
+    /** {@code ["pwd","otp"]} with a code, {@code ["pwd"]} without (RFC 8176). */
+    static List<String> amr(LoginRequest login) {
+        return login.hasOtp() ? DemoUsers.AMR_PASSWORD_AND_CODE : DemoUsers.AMR_PASSWORD_ONLY;
+    }
+}
