@@ -28,6 +28,7 @@ class OpenApiIT extends DemoIT {
     private static final String ACCESS = "@AccessTokenRequired";
     private static final String FRESH = "@FreshRequired";
     private static final String REFRESH = "@RefreshTokenRequired";
+    private static final String TRANSFER = "@FreshRequired(maxAge = 300, acr = {\"mfa\"})";
 
     /** What the demo's resource methods declare. */
     private static final Map<String, String> GUARDED = Map.of(
@@ -38,7 +39,8 @@ class OpenApiIT extends DemoIT {
             "POST /logout", ACCESS,
             "POST /logout/all", ACCESS,
             "POST /session/refresh", REFRESH,
-            "DELETE /session", ACCESS);
+            "DELETE /session", ACCESS,
+            "POST /transfer", TRANSFER);
 
     private static final List<String> UNGUARDED = List.of("POST /login", "GET /session", "POST /session",
             "GET /.well-known/jwks.json");
@@ -68,7 +70,7 @@ class OpenApiIT extends DemoIT {
         assertEquals("JWT", scheme.getString("bearerFormat"));
         JsonObject problem = document.getJsonObject("components").getJsonObject("schemas").getJsonObject("FreshJwtProblem");
         assertTrue(problem.getJsonObject("properties").keySet().containsAll(List.of("type", "title", "status", "detail",
-                "error", "max_age")), problem::toString);
+                "error", "acr_values", "max_age")), problem::toString);
     }
 
     @Test
@@ -85,7 +87,11 @@ class OpenApiIT extends DemoIT {
                     .getJsonObject("schema").getString("$ref"), operation);
             String description = unauthorized.getString("description");
             assertTrue(description.contains("invalid_token"), description);
-            assertEquals(declared.equals(FRESH), description.contains("insufficient_user_authentication"), operation);
+            assertEquals(declared.startsWith(FRESH), description.contains("insufficient_user_authentication"), operation);
+            if (declared.equals(TRANSFER)) {
+                assertTrue(description.contains("acr_values=\"mfa\"") && description.contains("max_age=\"300\""),
+                        description);
+            }
             assertEquals(declared.equals(REFRESH), description.startsWith("No refresh token"), operation);
         });
     }
