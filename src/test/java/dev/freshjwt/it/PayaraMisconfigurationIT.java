@@ -12,8 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A deployment without a signing key, without an issuer or with a bad cookie setting must not start: Payara refuses
- * it, and the log names the key to set. (Arquillian reports a failed deployment only as an exception, without the server's words, so
+ * A deployment without a signing key, without an issuer or with a bad cookie or revocation setting must not start:
+ * Payara refuses it, and the log names the key to set. (Arquillian reports a failed deployment only as an exception, without the server's words, so
  * this test starts Payara Micro itself and reads its log.) Runs in the default (Payara) profile only.
  */
 class PayaraMisconfigurationIT {
@@ -27,18 +27,24 @@ class PayaraMisconfigurationIT {
         Path dir = Path.of("target", "misconfiguration-it");
         Path noKey = export(dir, "nokey.war", "mp.jwt.verify.issuer=https://demo.freshjwt.dev\n" + KEYS);
         Path noIssuer = export(dir, "noissuer.war", KEYS + "freshjwt.sign.key.location=test-keys/private.pem\n");
+        // The data grid is off (single-instance pre-boot file): revocations in memory, set per application (not as a
+        // system property, which would hide the bad value of badstore).
         String sound = "mp.jwt.verify.issuer=https://demo.freshjwt.dev\n" + KEYS
-                + "freshjwt.sign.key.location=test-keys/private.pem\n";
+                + "freshjwt.sign.key.location=test-keys/private.pem\nfreshjwt.revocation.store=memory\n";
         Path healthy = export(dir, "healthy.war", sound);
         Path badCookies = export(dir, "badcookies.war", sound + "freshjwt.token.location=cookie\n"
                 + "freshjwt.cookie.secure=false\nfreshjwt.cookie.access.name=__Host-access\n");
         Path badWindow = export(dir, "badwindow.war", sound + "freshjwt.implicit-refresh.window=soon\n");
-        server = new PayaraMicroProcess(dir.resolve("payara.log"), List.of("-Xmx512m", "-Dfreshjwt.revocation.store=memory"),
-                PayaraMicroProcess.singleInstance(), healthy, noKey, noIssuer, badCookies, badWindow);
+        Path badStore = export(dir, "badstore.war", sound + "freshjwt.revocation.store=bogus\n");
+        Path badMax = export(dir, "badmax.war", sound + "freshjwt.revocation.max-entries=-1\n");
+        Path badGrace = export(dir, "badgrace.war", sound + "freshjwt.refresh-token.reuse-grace=soon\n");
+        server = new PayaraMicroProcess(dir.resolve("payara.log"), List.of("-Xmx512m"),
+                PayaraMicroProcess.singleInstance(), healthy, noKey, noIssuer, badCookies, badWindow, badStore, badMax, badGrace);
         DemoClient client = new DemoClient(server.base());
         server.awaitReady(() -> answers(client, "healthy/.well-known/jwks.json") == 200, Duration.ofMinutes(3));
         log = server.awaitLog(text -> text.contains("nokey") && text.contains("noissuer") && text.contains("badcookies")
-                && text.contains("badwindow"), Duration.ofMinutes(1));
+                && text.contains("badwindow") && text.contains("badstore") && text.contains("badmax")
+                && text.contains("badgrace"), Duration.ofMinutes(1));
     }
 
     @AfterAll
@@ -70,6 +76,19 @@ class PayaraMisconfigurationIT {
         DemoClient client = new DemoClient(server.base());
         assertEquals(404, answers(client, "badcookies/.well-known/jwks.json"));
         assertEquals(404, answers(client, "badwindow/.well-known/jwks.json"));
+    }
+
+    @Test
+    void badRevocationSettingsFailTheDeploymentNamingTheKey() {
+        for (String message : new String[] {"freshjwt.revocation.store must be auto, memory or jcache, not 'bogus'",
+                "freshjwt.revocation.max-entries must be a whole number from 1 to 2147483647, not '-1'",
+                "freshjwt.refresh-token.reuse-grace must be an ISO-8601 duration such as PT15M or P30D, not 'soon'"}) {
+            assertTrue(log.contains(message), message + ": see target/misconfiguration-it/payara.log");
+        }
+        DemoClient client = new DemoClient(server.base());
+        for (String app : new String[] {"badstore", "badmax", "badgrace"}) {
+            assertEquals(404, answers(client, app + "/.well-known/jwks.json"), app);
+        }
     }
 
     private static Path export(Path dir, String name, String config) {

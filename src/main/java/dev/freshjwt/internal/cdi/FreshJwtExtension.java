@@ -5,6 +5,7 @@ import dev.freshjwt.TokenIssuer;
 import dev.freshjwt.internal.config.IssuerSettings;
 import dev.freshjwt.internal.cookie.CookieSettings;
 import dev.freshjwt.internal.keys.SigningKey;
+import dev.freshjwt.internal.revocation.RevocationSettings;
 import dev.freshjwt.internal.keys.SigningKeyLoader;
 import dev.freshjwt.internal.token.JoseLibrary;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +22,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Fails the deployment when an application that injects {@link TokenIssuer} (or reads tokens from cookies) lacks a
- * usable issuer or signing key, or has unusable cookie settings, naming the configuration key to set. Loads that
+ * usable issuer or signing key, or has unusable cookie or revocation settings, naming the configuration key to set. Loads that
  * configuration once and hands it to the issuer. Applications that only check bearer tokens (never inject the
  * issuer) need no signing key. Keeps Payara's cookie bridge out of applications that do not need it.
  */
@@ -75,6 +76,7 @@ public class FreshJwtExtension implements Extension {
 
     void validate(@Observes AfterDeploymentValidation event) {
         try {
+            RevocationSettings.load(ConfigProvider.getConfig());
             if (cookieSettings().cookie() || issuerInjected) {
                 issuerConfiguration();
             }

@@ -1,0 +1,62 @@
+package dev.freshjwt.internal.revocation;
+
+import static dev.freshjwt.FreshJwtConfig.ACCESS_TOKEN_LIFETIME;
+import static dev.freshjwt.FreshJwtConfig.REFRESH_TOKEN_LIFETIME;
+import static dev.freshjwt.FreshJwtConfig.REFRESH_TOKEN_REUSE_GRACE;
+import static dev.freshjwt.FreshJwtConfig.REVOCATION_MAX_ENTRIES;
+import static dev.freshjwt.FreshJwtConfig.REVOCATION_STORE;
+
+import dev.freshjwt.InvalidConfigurationException;
+import dev.freshjwt.internal.config.ConfigValues;
+import java.time.Duration;
+import java.util.Locale;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Every revocation setting, read and checked once: at deployment (so a bad value fails it, naming the key) and for
+ * the {@link Revocations} the application uses. Immutable.
+ *
+ * @param store {@code auto}, {@code memory} or {@code jcache}
+ * @param maxEntries the most live entries of the in-memory store
+ * @param reuseGrace how long a used refresh token may come again without counting as stolen
+ * @param retention how long a revocation must be remembered: the longest token lifetime plus the clock skew
+ * @param skew the clock skew
+ */
+public record RevocationSettings(String store, int maxEntries, Duration reuseGrace, Duration retention, Duration skew) {
+
+    private static final int DEFAULT_MAX_ENTRIES = 100_000;
+
+    /**
+     * @throws InvalidConfigurationException naming the key that is wrong
+     */
+    public static RevocationSettings load(Config config) {
+        String store = ConfigValues.text(config, REVOCATION_STORE).orElse("auto").toLowerCase(Locale.ROOT);
+        if (!store.equals("auto") && !store.equals("memory") && !store.equals("jcache")) {
+            throw new InvalidConfigurationException(REVOCATION_STORE + " must be auto, memory or jcache, not '"
+                    + ConfigValues.text(config, REVOCATION_STORE).orElse("") + "'");
+        }
+        Duration skew = ConfigValues.clockSkew(config);
+        Duration refresh = ConfigValues.positiveDuration(config, REFRESH_TOKEN_LIFETIME, Duration.ofDays(30));
+        Duration access = ConfigValues.positiveDuration(config, ACCESS_TOKEN_LIFETIME, Duration.ofMinutes(15));
+        Duration retention = (access.compareTo(refresh) > 0 ? access : refresh).plus(skew);
+        return new RevocationSettings(store, maxEntries(config),
+                ConfigValues.duration(config, REFRESH_TOKEN_REUSE_GRACE, Duration.ZERO), retention, skew);
+    }
+
+    private static int maxEntries(Config config) {
+        String text = ConfigValues.text(config, REVOCATION_MAX_ENTRIES).orElse(null);
+        if (text == null) {
+            return DEFAULT_MAX_ENTRIES;
+        }
+        try {
+            int max = Integer.parseInt(text);
+            if (max < 1) {
+                throw new NumberFormatException("not positive");
+            }
+            return max;
+        } catch (NumberFormatException e) {
+            throw new InvalidConfigurationException(REVOCATION_MAX_ENTRIES + " must be a whole number from 1 to "
+                    + Integer.MAX_VALUE + ", not '" + text + "'", e);
+        }
+    }
+}

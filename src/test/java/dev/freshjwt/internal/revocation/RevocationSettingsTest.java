@@ -1,0 +1,48 @@
+package dev.freshjwt.internal.revocation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.freshjwt.InvalidConfigurationException;
+import dev.freshjwt.testing.MapConfig;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Revocation settings are checked at deployment: every bad value names its key. */
+class RevocationSettingsTest {
+
+    @Test
+    void defaults() {
+        RevocationSettings settings = RevocationSettings.load(MapConfig.of());
+        assertEquals("auto", settings.store());
+        assertEquals(100_000, settings.maxEntries());
+        assertEquals(Duration.ZERO, settings.reuseGrace());
+        assertEquals(Duration.ofDays(30).plusSeconds(60), settings.retention());
+    }
+
+    @Test
+    void validValues() {
+        RevocationSettings settings = RevocationSettings.load(MapConfig.of("freshjwt.revocation.store", "Memory",
+                "freshjwt.revocation.max-entries", "20", "freshjwt.refresh-token.reuse-grace", "PT10S"));
+        assertEquals("memory", settings.store());
+        assertEquals(20, settings.maxEntries());
+        assertEquals(Duration.ofSeconds(10), settings.reuseGrace());
+    }
+
+    @Test
+    void everyBadValueNamesItsKey() {
+        assertNamesKey("freshjwt.revocation.store", "freshjwt.revocation.store", "bogus");
+        for (String bad : new String[] {"-1", "0", "many", "99999999999"}) {
+            assertNamesKey("freshjwt.revocation.max-entries", "freshjwt.revocation.max-entries", bad);
+        }
+        assertNamesKey("freshjwt.refresh-token.reuse-grace", "freshjwt.refresh-token.reuse-grace", "soon");
+        assertNamesKey("freshjwt.refresh-token.reuse-grace", "freshjwt.refresh-token.reuse-grace", "-PT1S");
+        assertNamesKey("freshjwt.refresh-token.lifetime", "freshjwt.refresh-token.lifetime", "P0D");
+    }
+
+    private static void assertNamesKey(String key, String... config) {
+        var e = assertThrows(InvalidConfigurationException.class, () -> RevocationSettings.load(MapConfig.of(config)));
+        assertTrue(e.getMessage().contains(key), e.getMessage());
+    }
+}
