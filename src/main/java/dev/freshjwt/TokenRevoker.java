@@ -11,7 +11,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * Revokes tokens: one (logout), a whole session (a login and every token refreshed from it), or everything a
  * subject holds (after a password change). A revoked token gets {@code 401 invalid_token} on every request,
  * checked after the container has verified its signature. Revocations live in the {@link RevocationStore}
- * (shared by a Payara cluster) and are forgotten once the tokens they name would have expired anyway.
+ * (shared by a Payara cluster) and are forgotten once the tokens they name would have expired anyway. When the store
+ * cannot record a revocation (full, or unreachable), nothing is revoked and a {@link RevocationUnavailableException}
+ * tells the client so (503), never a 500.
  *
  * <pre>{@code
  * @POST @Path("logout") @AccessTokenRequired

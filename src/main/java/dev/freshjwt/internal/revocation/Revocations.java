@@ -1,10 +1,15 @@
 package dev.freshjwt.internal.revocation;
 
 import dev.freshjwt.RevocationStore;
+import dev.freshjwt.RevocationUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * What revocation means, over a {@link RevocationStore}: a revoked token id, a revoked session (every token of
@@ -12,6 +17,8 @@ import java.util.OptionalLong;
  * revoked, and refresh tokens already used. Thread-safe when the store is.
  */
 public final class Revocations {
+
+    private static final Logger LOG = Logger.getLogger(Revocations.class.getName());
 
     private static final String TOKEN = "jti:";
     private static final String SESSION = "sid:";
@@ -32,6 +39,7 @@ public final class Revocations {
     private final RevocationStore store;
     private final Clock clock;
     private final long graceMillis;
+    private final AtomicLong lastFailureLogged = new AtomicLong();
     private final Duration retention;
     private final Duration skew;
 
@@ -75,29 +83,66 @@ public final class Revocations {
         return false;
     }
 
-    /** Revokes one token until it expires (plus skew). */
+    /**
+     * Revokes one token until it expires (plus skew).
+     *
+     * @throws RevocationUnavailableException (503) when the store cannot record it
+     */
     public void revokeToken(String tokenId, Instant expiresAt) {
-        store.put(TOKEN + tokenId, REVOKED, expiresAt.plus(skew));
+        write("The token was not revoked", () -> store.put(TOKEN + tokenId, REVOKED, expiresAt.plus(skew)));
     }
 
-    /** Revokes every token of a session (one login and all its refreshes), until the last of them has expired. */
+    /**
+     * Revokes every token of a session (one login and all its refreshes), until the last of them has expired.
+     *
+     * @throws RevocationUnavailableException (503) when the store cannot record it
+     */
     public void revokeSession(String sessionId) {
-        store.put(SESSION + sessionId, REVOKED, clock.instant().plus(retention));
+        write("The session was not revoked", () -> store.put(SESSION + sessionId, REVOKED, clock.instant().plus(retention)));
     }
 
-    /** Revokes every token of {@code subject} issued before now (in an earlier second). */
+    /**
+     * Revokes every token of {@code subject} issued before now (in an earlier second).
+     *
+     * @throws RevocationUnavailableException (503) when the store cannot record it
+     */
     public void revokeSubject(String subject) {
         Instant now = clock.instant();
-        store.put(SUBJECT + subject, now.getEpochSecond(), now.plus(retention));
+        write("The tokens were not revoked", () -> store.put(SUBJECT + subject, now.getEpochSecond(), now.plus(retention)));
     }
 
-    /** Records that a refresh token is being used, atomically across the cluster. */
+    /**
+     * Records that a refresh token is being used, atomically across the cluster.
+     *
+     * @throws RevocationUnavailableException (503) when the store cannot record it: no new tokens then
+     */
     public Use markRefreshUsed(String tokenId, Instant expiresAt) {
         long now = clock.millis();
-        OptionalLong firstUse = store.putIfAbsent(USED + tokenId, now, expiresAt.plus(skew));
+        OptionalLong[] result = new OptionalLong[1];
+        write("The refresh token could not be marked used, so no new tokens were issued",
+                () -> result[0] = store.putIfAbsent(USED + tokenId, now, expiresAt.plus(skew)));
+        OptionalLong firstUse = result[0];
         if (firstUse.isEmpty()) {
             return Use.FIRST;
         }
         return now - firstUse.getAsLong() < graceMillis ? Use.WITHIN_GRACE : Use.REUSED;
+    }
+
+    /**
+     * A write the client must hear about when it fails: a 503 saying what did not happen, never a 500; and one loud
+     * log line for the operator (at most one a minute, so a flood of failures does not flood the log).
+     */
+    private void write(String notDone, Runnable write) {
+        try {
+            write.run();
+        } catch (RuntimeException e) {
+            long now = System.nanoTime();
+            long last = lastFailureLogged.get();
+            if ((last == 0 || now - last > TimeUnit.MINUTES.toNanos(1)) && lastFailureLogged.compareAndSet(last, now)) {
+                LOG.log(Level.SEVERE, "freshjwt cannot record revocations in " + store.getClass().getName()
+                        + "; clients are told so (503) and nothing is revoked: " + e.getMessage(), e);
+            }
+            throw new RevocationUnavailableException(notDone + ": the revocation store is unavailable; try again later", e);
+        }
     }
 }

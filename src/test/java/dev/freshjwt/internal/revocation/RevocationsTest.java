@@ -2,8 +2,10 @@ package dev.freshjwt.internal.revocation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.freshjwt.RevocationUnavailableException;
 import dev.freshjwt.internal.revocation.Revocations.Use;
 import dev.freshjwt.testing.MutableClock;
 import java.time.Duration;
@@ -63,5 +65,25 @@ class RevocationsTest {
         clock.advance(Duration.ofMillis(1));
         assertEquals(Use.REUSED, revocations.markRefreshUsed("r1", expiry));
         assertEquals(Use.FIRST, revocations.markRefreshUsed("r2", expiry));
+    }
+
+    @Test
+    void aFullStoreTellsTheClientWhatWasNotRevokedNeverAServerError() {
+        Revocations small = new Revocations(new InMemoryRevocationStore(clock, 2), clock, Duration.ZERO,
+                Duration.ofDays(30), Duration.ofSeconds(60));
+        small.revokeToken("a", clock.instant().plusSeconds(900));
+        small.revokeToken("b", clock.instant().plusSeconds(900));
+        for (Runnable write : new Runnable[] {() -> small.revokeToken("c", clock.instant().plusSeconds(900)),
+                () -> small.revokeSession("s"), () -> small.revokeSubject("alice"),
+                () -> small.markRefreshUsed("r", clock.instant().plusSeconds(900))}) {
+            RevocationUnavailableException e = assertThrows(RevocationUnavailableException.class, write::run);
+            assertEquals(503, e.getResponse().getStatus());
+            assertEquals("60", e.getResponse().getHeaderString("Retry-After"));
+            String body = (String) e.getResponse().getEntity();
+            assertTrue(body.contains("\"type\":\"https://freshjwt.dev/problems/revocation-unavailable\""), body);
+            assertTrue(body.contains("not"), body);
+        }
+        assertFalse(small.isRevoked("c", null, null, 0), "nothing was revoked, and the client was told");
+        assertTrue(small.isRevoked("a", null, null, 0));
     }
 }
