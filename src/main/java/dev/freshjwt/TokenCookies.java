@@ -161,7 +161,10 @@ public class TokenCookies {
         if (!settings.cookie() || token == null || token.getRawToken() == null || !request.isResolvable()) {
             return false;
         }
-        return TokenSource.of(request.get(), token, settings).isCookie();
+        HttpServletRequest current = request.get();
+        // freshjwt's servlet filter recorded it already for this request; only without the filter is it worked out here.
+        return (current.getAttribute(TokenSource.ATTRIBUTE) instanceof TokenSource source ? source
+                : TokenSource.of(current, token, settings)).isCookie();
     }
 
     /** The request header that must repeat the CSRF value ({@code freshjwt.csrf.header}). */

@@ -52,10 +52,7 @@ public class AuthResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response login(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
         LoginRequest login = LoginRequest.parse(contentType, body);
-        if (!users.authenticate(login.username(), login.password(), login.otp())) {
-            return Problems.invalidCredentials(); // the same for a wrong password and a wrong code
-        }
-        TokenPair tokens = DemoLogin.tokens(issuer, login);
+        TokenPair tokens = DemoLogin.tokens(issuer, users, login);
         return noStore(tokenResponse(tokens.accessToken()).add("refresh_token", tokens.refreshToken()).build().toString());
     }
 

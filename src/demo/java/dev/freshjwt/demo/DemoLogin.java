@@ -2,6 +2,7 @@ package dev.freshjwt.demo;
 
 import dev.freshjwt.TokenIssuer;
 import dev.freshjwt.TokenPair;
+import jakarta.ws.rs.WebApplicationException;
 import java.util.List;
 
 /** How a checked login becomes tokens: how the user proved who they are goes into {@code acr} and {@code amr}. */
@@ -10,8 +11,16 @@ final class DemoLogin {
     private DemoLogin() {
     }
 
-    /** For a login whose password, and code when it has one, were accepted. */
-    static TokenPair tokens(TokenIssuer issuer, LoginRequest login) {
+    /**
+     * Checks the password, and the code when the login has one, and mints the tokens of a fresh login.
+     *
+     * @throws WebApplicationException the 401 {@code invalid-credentials} problem, the same for a wrong password and a
+     *     wrong code
+     */
+    static TokenPair tokens(TokenIssuer issuer, DemoUsers users, LoginRequest login) {
+        if (!users.authenticate(login.username(), login.password(), login.otp())) {
+            throw new WebApplicationException(Problems.invalidCredentials());
+        }
         return issuer.login(login.username(), List.of(DemoUsers.ROLE), acr(login), amr(login));
     }
 

@@ -103,10 +103,7 @@ public class SessionResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response login(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
         LoginRequest login = LoginRequest.parse(contentType, body);
-        if (!users.authenticate(login.username(), login.password(), login.otp())) {
-            return Problems.invalidCredentials(); // the same for a wrong password and a wrong code
-        }
-        TokenPair tokens = DemoLogin.tokens(issuer, login);
+        TokenPair tokens = DemoLogin.tokens(issuer, users, login);
         long now = Instant.now().getEpochSecond();
         JsonObjectBuilder session = session(login.username(), true, now);
         addMethod(session, DemoLogin.acr(login), DemoLogin.amr(login));
