@@ -15,8 +15,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs every benchmark (JMH micro-benchmarks, token sizes, HTTP on Payara Micro) and writes one Markdown report to
- * {@code target/bench/benchmarks.md}: {@code mvn -Pbench -DskipTests verify}.
+ * Runs every benchmark (JMH micro-benchmarks, token sizes, HTTP on Payara Micro, HTTP on a Payara Micro cluster) and
+ * writes one Markdown report to {@code target/bench/benchmarks.md}: {@code mvn -Pbench -DskipTests verify}.
  */
 public final class BenchmarkReport {
 
@@ -50,6 +50,7 @@ public final class BenchmarkReport {
         ratio(report, scores, "verify: freshjwt / jose4j", "MintBenchmark.freshjwtVerify", "MintBenchmark.joseVerify");
         report.append("\n## Token sizes\n\n").append(TokenSizes.table());
         report.append("\n## HTTP on Payara Micro\n\n").append(HttpBenchmark.table(out));
+        report.append("\n## HTTP on a Payara Micro cluster\n\n").append(ClusterBenchmark.report(out));
         Files.writeString(out.resolve("benchmarks.md"), report);
         System.out.println(report);
     }
