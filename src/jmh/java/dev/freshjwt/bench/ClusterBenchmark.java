@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  * store, and two members clustered over loopback with the JCache store in the data grid. All three stay up for the
  * whole run, and one at a time is loaded: {@code GET /protected} with one access token, keep-alive, the client of
  * {@link HttpBenchmark}. After a warm-up that lasts until none of them gets faster, each round loads the single
- * instance, member A and member B, in an order that rotates from round to round. The CPU every JVM used while each one was loaded shows what the idle ones took from the two cores.
+ * instance, member A and member B, in an order that rotates from round to round. The CPU every JVM used while each
+ * one was loaded shows what the idle ones took from the two cores.
  */
 final class ClusterBenchmark {
 
@@ -62,7 +63,7 @@ final class ClusterBenchmark {
                     long[] latencies = HttpBenchmark.load(requests.get(loaded), HttpBenchmark.MEASURE);
                     sides.get(loaded).add(latencies, System.nanoTime() - start, before, cpuTimes(servers));
                     System.err.printf(Locale.ROOT, "cluster round %d/%d, %s: %.0f req/s%n", round + 1, ROUNDS,
-                            NAMES.get(loaded), latencies.length / (double) HttpBenchmark.MEASURE.toSeconds());
+                            NAMES.get(loaded), perSecond(latencies, HttpBenchmark.MEASURE));
                 }
             }
             return throughputTable(sides, warmUpPasses) + "\n" + propagation.table();
@@ -86,10 +87,11 @@ final class ClusterBenchmark {
             warming = false;
             for (int i = 0; i < requests.size(); i++) {
                 if (!warm(rates.get(i))) {
-                    rates.get(i).add(HttpBenchmark.load(requests.get(i), WARMUP_PASS).length / (double) WARMUP_PASS.toSeconds());
+                    double rate = perSecond(HttpBenchmark.load(requests.get(i), WARMUP_PASS), WARMUP_PASS);
+                    rates.get(i).add(rate);
                     passes[i] = rates.get(i).size();
                     System.err.printf(Locale.ROOT, "cluster warm-up %d, %s: %.0f req/s%n", passes[i], NAMES.get(i),
-                            rates.get(i).get(passes[i] - 1));
+                            rate);
                     warming |= !warm(rates.get(i));
                 }
             }
@@ -107,6 +109,11 @@ final class ClusterBenchmark {
         }
         double best = rates.subList(0, n - 2).stream().mapToDouble(Double::doubleValue).max().orElseThrow();
         return rates.get(n - 2) <= 1.05 * best && rates.get(n - 1) <= 1.05 * best;
+    }
+
+    /** Requests completed in a window, per second of the window (as {@link HttpBenchmark} counts them). */
+    private static double perSecond(long[] latencies, Duration window) {
+        return latencies.length / (double) window.toSeconds();
     }
 
     /** The members' heap and key, the in-memory store, no data grid. */
@@ -131,8 +138,8 @@ final class ClusterBenchmark {
                 + " and heap), all up, one loaded at a time: `GET /protected` with one access token, %d client threads,"
                 + " keep-alive. Warm-up until no JVM got faster (%d-s passes in turn: single %d, member A %d, member B"
                 + " %d; at most %d). Then %d interleaved rounds of %d s (after %d s of warm-up) per JVM, the order"
-                + " rotating by round. req/s: the median of the rounds; latencies over all rounds; vs single: the ratio of the"
-                + " medians, and the median of the rounds' own ratios (each round's member against the same round's"
+                + " rotating by round. req/s: the median of the rounds; latencies over all rounds; vs single: the ratio"
+                + " of the medians, and the median of the rounds' own ratios (each round's member against the same round's"
                 + " single instance, which cancels a drift from round to round).%n%n"
                 + "| loaded | req/s | each round | p50 ms | p99 ms | vs single | vs single, by round |%n"
                 + "|---|---:|---|---:|---:|---:|---:|%n",
@@ -178,7 +185,7 @@ final class ClusterBenchmark {
         private long wallNanos;
 
         void add(long[] windowLatencies, long windowNanos, Duration[] cpuBefore, Duration[] cpuAfter) {
-            perSecond.add(windowLatencies.length / (double) HttpBenchmark.MEASURE.toSeconds());
+            perSecond.add(ClusterBenchmark.perSecond(windowLatencies, HttpBenchmark.MEASURE));
             latencies.add(windowLatencies);
             wallNanos += windowNanos;
             for (int i = 0; i < cpuNanos.length; i++) {
