@@ -17,6 +17,7 @@ import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Arrays;
+import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -106,12 +107,13 @@ public class FreshJwtExtension implements Extension {
     public synchronized IssuerConfiguration issuerConfiguration() {
         if (issuer == null) {
             IssuerSettings settings = IssuerSettings.load(ConfigProvider.getConfig(), cookieSettings().cookie());
-            SigningKey key = SigningKeyLoader.load(settings.keyLocation(), settings.keyId(), settings.algorithm(),
-                    Thread.currentThread().getContextClassLoader());
-            JoseLibrary.check(key);
-            issuer = new IssuerConfiguration(settings, key);
-            LOG.info("freshjwt signs tokens for issuer " + settings.issuer() + " with " + key + ", jose4j from "
-                    + JoseLibrary.location());
+            List<SigningKey> keys = SigningKeyLoader.loadAll(settings.keyLocation(), settings.keyId(),
+                    settings.algorithm(), Thread.currentThread().getContextClassLoader());
+            JoseLibrary.check(keys.get(0));
+            issuer = new IssuerConfiguration(settings, keys);
+            LOG.info("freshjwt signs tokens for issuer " + settings.issuer() + " with " + issuer.key()
+                    + (keys.size() > 1 ? " and verifies those of " + keys.subList(1, keys.size()) : "")
+                    + ", jose4j from " + JoseLibrary.location());
         }
         return issuer;
     }
@@ -128,8 +130,26 @@ public class FreshJwtExtension implements Extension {
      * What the issuer needs, loaded and checked. Immutable.
      *
      * @param settings the configuration values
-     * @param key the signing key
+     * @param keys every key whose tokens are valid, the signing key first; more than one during a key rotation
      */
-    public record IssuerConfiguration(IssuerSettings settings, SigningKey key) {
+    public record IssuerConfiguration(IssuerSettings settings, List<SigningKey> keys) {
+
+        /** Copies {@code keys}, which must not be empty. */
+        public IssuerConfiguration {
+            keys = List.copyOf(keys);
+            if (keys.isEmpty()) {
+                throw new IllegalArgumentException("no signing key");
+            }
+        }
+
+        /** With one key, which signs and verifies. */
+        public IssuerConfiguration(IssuerSettings settings, SigningKey key) {
+            this(settings, List.of(key));
+        }
+
+        /** The key that signs. */
+        public SigningKey key() {
+            return keys.get(0);
+        }
     }
 }
