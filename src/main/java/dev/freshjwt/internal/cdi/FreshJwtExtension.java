@@ -7,6 +7,7 @@ import dev.freshjwt.internal.cookie.CookieSettings;
 import dev.freshjwt.internal.keys.SigningKey;
 import dev.freshjwt.internal.revocation.RevocationSettings;
 import dev.freshjwt.internal.keys.SigningKeyLoader;
+import dev.freshjwt.internal.keys.VerificationKeys;
 import dev.freshjwt.internal.token.JoseLibrary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,6 +20,7 @@ import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.List;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -106,9 +108,12 @@ public class FreshJwtExtension implements Extension {
      */
     public synchronized IssuerConfiguration issuerConfiguration() {
         if (issuer == null) {
-            IssuerSettings settings = IssuerSettings.load(ConfigProvider.getConfig(), cookieSettings().cookie());
+            Config config = ConfigProvider.getConfig();
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            IssuerSettings settings = IssuerSettings.load(config, cookieSettings().cookie());
             List<SigningKey> keys = SigningKeyLoader.loadAll(settings.keyLocation(), settings.keyId(),
-                    settings.algorithm(), Thread.currentThread().getContextClassLoader());
+                    settings.algorithm(), loader);
+            VerificationKeys.requireVerifiable(keys.get(0), config, loader);
             JoseLibrary.check(keys.get(0));
             issuer = new IssuerConfiguration(settings, keys);
             LOG.info("freshjwt signs tokens for issuer " + settings.issuer() + " with " + issuer.key()
