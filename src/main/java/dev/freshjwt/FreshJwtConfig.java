@@ -22,10 +22,17 @@ public final class FreshJwtConfig {
      * Where the private signing key is: {@code classpath:name}, a {@code file:} URL, or a path (classpath
      * resource first, then file). PEM PKCS#8 ({@code -----BEGIN PRIVATE KEY-----}; for EC keys followed by
      * the {@code PUBLIC KEY} block), a private JWK, or a JWKS. Required wherever {@link TokenIssuer} is used.
+     *
+     * <p>A JWKS may hold several keys, to rotate keys without refusing live tokens: {@link #SIGN_KEY_ID} names the one
+     * that signs; the others (private or public-only entries) only verify, and {@link TokenIssuer#jwks()} publishes
+     * them all. Each key needs its own {@code kid}.
      */
     public static final String SIGN_KEY_LOCATION = "freshjwt.sign.key.location";
 
-    /** The {@code kid} of minted tokens; selects the key of a JWKS. Default: the JWK's {@code kid}, else its RFC 7638 thumbprint. */
+    /**
+     * The {@code kid} of minted tokens; names the signing key of a JWKS, which is required when the set holds more than
+     * one private key. Default: the JWK's {@code kid}, else its RFC 7638 thumbprint.
+     */
     public static final String SIGN_KEY_ID = "freshjwt.sign.key.id";
 
     /** {@code RS256} (default for RSA keys), {@code RS384}, {@code RS512}, {@code ES256} (default for P-256 keys), {@code ES384}, {@code ES512}. */

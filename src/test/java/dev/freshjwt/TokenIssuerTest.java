@@ -163,6 +163,28 @@ class TokenIssuerTest {
     }
 
     @Test
+    void afterAKeyRotationTokensOfTheOldKeyStillRefreshAndNewOnesCarryTheNewKid() throws Exception {
+        SigningKey old = new SigningKey(KEYS.getPrivate(), KEYS.getPublic(), "kid-1", "RS256");
+        SigningKey next = new SigningKey(TestKeys.otherRsa().getPrivate(), TestKeys.otherRsa().getPublic(), "kid-2", "RS256");
+        Clock clock = Clock.fixed(LOGIN.plus(Duration.ofHours(1)), ZoneOffset.UTC);
+        TokenIssuer rotated = new TokenIssuer(new IssuerConfiguration(settings(List.of(), false), List.of(next, old)),
+                clock, revocations(clock));
+        String refreshed = rotated.refresh(atLogin.login("alice").refreshToken());    // signed with kid-1
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setCompactSerialization(refreshed);
+        assertEquals("kid-2", jws.getKeyIdHeaderValue());
+        jws.setKey(next.publicKey());
+        assertTrue(jws.verifySignature());
+        var published = new org.jose4j.jwk.JsonWebKeySet(rotated.jwks());
+        assertEquals(List.of("kid-2", "kid-1"), published.getJsonWebKeys().stream().map(k -> k.getKeyId()).toList());
+
+        TokenIssuer retired = new TokenIssuer(new IssuerConfiguration(settings(List.of(), false), next), clock,
+                revocations(clock));
+        assertThrows(TokenRejectedException.class, () -> retired.refresh(atLogin.login("alice").refreshToken()),
+                "once the old key is removed, its tokens are refused");
+    }
+
+    @Test
     void anAccessTokenCannotBeUsedToRefresh() {
         TokenRejectedException e = assertThrows(TokenRejectedException.class,
                 () -> oneHourLater.refresh(atLogin.login("alice").accessToken()));

@@ -3,18 +3,26 @@ package dev.freshjwt.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.freshjwt.testing.TestKeys;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.lang.JoseException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A deployment without a signing key, without an issuer or with a bad cookie or revocation setting must not start:
- * Payara refuses it, and the log names the key to set. (Arquillian reports a failed deployment only as an exception, without the server's words, so
- * this test starts Payara Micro itself and reads its log.) Runs in the default (Payara) profile only.
+ * A deployment without a signing key, without an issuer, with a bad cookie or revocation setting, or with a key set that
+ * leaves the signing key unclear or unknown to the server must not start: Payara refuses it, and the log names the key
+ * to set. (Arquillian reports a failed deployment only as an exception, without the server's words, so this test starts
+ * Payara Micro itself and reads its log.) Runs in the default (Payara) profile only.
  */
 class PayaraMisconfigurationIT {
 
@@ -38,13 +46,25 @@ class PayaraMisconfigurationIT {
         Path badStore = export(dir, "badstore.war", sound + "freshjwt.revocation.store=bogus\n");
         Path badMax = export(dir, "badmax.war", sound + "freshjwt.revocation.max-entries=-1\n");
         Path badGrace = export(dir, "badgrace.war", sound + "freshjwt.refresh-token.reuse-grace=soon\n");
+        // Key rotation: the sets of freshjwt.sign.key.location and mp.jwt.verify.publickey.location as files.
+        String bothPrivate = "freshjwt.sign.key.location=" + write(dir, "both-private.jwks", true, true) + "\n";
+        String rotation = "mp.jwt.verify.issuer=https://demo.freshjwt.dev\nfreshjwt.revocation.store=memory\n"
+                + "mp.jwt.verify.publickey.location=" + write(dir, "both-public.jwks", false, false) + "\n";
+        Path noKeyId = export(dir, "nokeyid.war", rotation + bothPrivate);
+        Path unknownKeyId = export(dir, "unknownkeyid.war", rotation + bothPrivate + "freshjwt.sign.key.id=newest\n");
+        Path publicOnly = export(dir, "publiconly.war", rotation + "freshjwt.sign.key.id=new\n"
+                + "freshjwt.sign.key.location=" + write(dir, "new-public.jwks", true, false) + "\n");
+        Path notOnServer = export(dir, "notonserver.war", "mp.jwt.verify.issuer=https://demo.freshjwt.dev\n"
+                + "freshjwt.revocation.store=memory\n" + KEYS + bothPrivate + "freshjwt.sign.key.id=new\n");
         server = new PayaraMicroProcess(dir.resolve("payara.log"), List.of("-Xmx512m"),
-                PayaraMicroProcess.singleInstance(), healthy, noKey, noIssuer, badCookies, badWindow, badStore, badMax, badGrace);
+                PayaraMicroProcess.singleInstance(), healthy, noKey, noIssuer, badCookies, badWindow, badStore, badMax, badGrace,
+                noKeyId, unknownKeyId, publicOnly, notOnServer);
         DemoClient client = new DemoClient(server.base());
         server.awaitReady(() -> answers(client, "healthy/.well-known/jwks.json") == 200, Duration.ofMinutes(3));
         log = server.awaitLog(text -> text.contains("nokey") && text.contains("noissuer") && text.contains("badcookies")
                 && text.contains("badwindow") && text.contains("badstore") && text.contains("badmax")
-                && text.contains("badgrace"), Duration.ofMinutes(1));
+                && text.contains("badgrace") && text.contains("nokeyid") && text.contains("unknownkeyid")
+                && text.contains("publiconly") && text.contains("notonserver"), Duration.ofMinutes(1));
     }
 
     @AfterAll
@@ -88,6 +108,46 @@ class PayaraMisconfigurationIT {
         DemoClient client = new DemoClient(server.base());
         for (String app : new String[] {"badstore", "badmax", "badgrace"}) {
             assertEquals(404, answers(client, app + "/.well-known/jwks.json"), app);
+        }
+    }
+
+    @Test
+    void badKeyRotationSetsFailTheDeploymentNamingTheKey() {
+        for (String message : new String[] {
+                "holds 2 private keys (kid old, new): set freshjwt.sign.key.id to the kid of the one that signs",
+                "freshjwt.sign.key.id=newest names no key of freshjwt.sign.key.location=",
+                "freshjwt.sign.key.id=new names a public key only: the key that signs needs its private part",
+                "freshjwt.sign.key.location and mp.jwt.verify.publickey.location hold different public keys (kid 'new')"}) {
+            assertTrue(log.contains(message), message + ": see target/misconfiguration-it/payara.log");
+        }
+        DemoClient client = new DemoClient(server.base());
+        for (String app : new String[] {"nokeyid", "unknownkeyid", "publiconly", "notonserver"}) {
+            assertEquals(404, answers(client, app + "/.well-known/jwks.json"), app);
+        }
+    }
+
+    /**
+     * A JWKS file of the key the other tests sign with ({@code old}) and another ({@code new}), with their private parts
+     * or not.
+     */
+    private static String write(Path dir, String name, boolean oldPrivate, boolean newPrivate) {
+        try {
+            PublicJsonWebKey old = PublicJsonWebKey.Factory.newPublicJwk(TestKeys.rsa().getPublic());
+            old.setKeyId("old");
+            PublicJsonWebKey next = PublicJsonWebKey.Factory.newPublicJwk(TestKeys.otherRsa().getPublic());
+            next.setKeyId("new");
+            if (oldPrivate) {
+                old.setPrivateKey(TestKeys.rsa().getPrivate());
+            }
+            if (newPrivate) {
+                next.setPrivateKey(TestKeys.otherRsa().getPrivate());
+            }
+            Path file = dir.resolve(name).toAbsolutePath();
+            Files.createDirectories(dir);
+            Files.writeString(file, new JsonWebKeySet(old, next).toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE));
+            return file.toUri().toString();
+        } catch (JoseException | IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 
