@@ -260,9 +260,13 @@ class TokenIssuerTest {
         assertEquals(LOGIN.getEpochSecond(), next.getClaimValue("auth_time"));
         assertEquals(List.of("user"), next.getStringListClaimValue("access_groups"));
         assertEquals(Boolean.FALSE, claims(first.accessToken()).getClaimValue("fresh"));
+        assertNull(claims(login.refreshToken()).getClaimValue("gen"), "the login's refresh token is generation 0");
+        assertEquals(1L, next.getClaimValue("gen"));
+        assertNull(claims(first.accessToken()).getClaimValue("gen"), "access tokens carry no generation");
 
         TokenPair second = rotating.refreshTokens(first.refreshToken());
         assertEquals(LOGIN.getEpochSecond(), claims(second.accessToken()).getClaimValue("auth_time"));
+        assertEquals(2L, claims(second.refreshToken()).getClaimValue("gen"));
     }
 
     @Test

@@ -50,21 +50,82 @@ class RevocationsTest {
     }
 
     @Test
-    void withoutGraceASecondUseInTheSameMillisecondIsAlreadyReuse() {
-        Revocations strict = new Revocations(store, clock, Duration.ZERO, Duration.ofDays(30), Duration.ofSeconds(60));
-        assertEquals(Use.FIRST, strict.markRefreshUsed("r3", START.plusSeconds(60)));
-        assertEquals(Use.REUSED, strict.markRefreshUsed("r3", START.plusSeconds(60)));
+    void eachGenerationRotatesOnceThenItIsReuse() {
+        Instant expiry = START.plus(Duration.ofDays(30));
+        assertEquals(Use.FIRST, revocations.rotate("s", 0, expiry));
+        assertEquals(Use.FIRST, revocations.rotate("s", 1, expiry));
+        assertEquals(Use.FIRST, revocations.rotate("s", 2, expiry));
+        clock.advance(Duration.ofSeconds(5));
+        assertEquals(Use.REUSED, revocations.rotate("s", 2, expiry), "the token just replaced, after the grace");
+        assertEquals(Use.REUSED, revocations.rotate("s", 0, expiry), "the login's token, long replaced");
+        assertEquals(Use.FIRST, revocations.rotate("s", 3, expiry), "the current token still rotates");
+        assertEquals(Use.FIRST, revocations.rotate("other", 0, expiry), "sessions are apart");
     }
 
     @Test
-    void refreshTokenUsedTwiceIsReuseAfterTheGracePeriod() {
+    void withoutGraceASecondUseInTheSameMillisecondIsAlreadyReuse() {
+        Revocations strict = new Revocations(store, clock, Duration.ZERO, Duration.ofDays(30), Duration.ofSeconds(60));
+        assertEquals(Use.FIRST, strict.rotate("s3", 0, START.plusSeconds(60)));
+        assertEquals(Use.REUSED, strict.rotate("s3", 0, START.plusSeconds(60)));
+    }
+
+    @Test
+    void onlyTheTokenJustReplacedMayComeAgainWithinTheGrace() {
         Instant expiry = START.plus(Duration.ofDays(30));
-        assertEquals(Use.FIRST, revocations.markRefreshUsed("r1", expiry));
+        assertEquals(Use.FIRST, revocations.rotate("s1", 0, expiry));
         clock.advance(Duration.ofMillis(4999));
-        assertEquals(Use.WITHIN_GRACE, revocations.markRefreshUsed("r1", expiry));
+        assertEquals(Use.WITHIN_GRACE, revocations.rotate("s1", 0, expiry));
         clock.advance(Duration.ofMillis(1));
-        assertEquals(Use.REUSED, revocations.markRefreshUsed("r1", expiry));
-        assertEquals(Use.FIRST, revocations.markRefreshUsed("r2", expiry));
+        assertEquals(Use.REUSED, revocations.rotate("s1", 0, expiry));
+        assertEquals(Use.FIRST, revocations.rotate("s1", 1, expiry));
+        assertEquals(Use.REUSED, revocations.rotate("s1", 0, expiry), "two generations back is reuse at once");
+    }
+
+    @Test
+    void aGenerationWeNeverIssuedIsReuse() {
+        Instant expiry = START.plus(Duration.ofDays(30));
+        assertEquals(Use.FIRST, revocations.rotate("s", 0, expiry));
+        assertEquals(Use.REUSED, revocations.rotate("s", 7, expiry), "ahead of the session");
+        assertEquals(Use.REUSED, revocations.rotate("t", -1, expiry));
+        assertEquals(Use.REUSED, revocations.rotate("t", Long.MAX_VALUE, expiry));
+    }
+
+    @Test
+    void rotationKeepsOneEntryPerSessionHoweverOftenItRefreshes() {
+        Instant expiry = START.plus(Duration.ofDays(30));
+        for (int generation = 0; generation < 10_000; generation++) {
+            assertEquals(Use.FIRST, revocations.rotate("busy", generation, expiry));
+            clock.advance(Duration.ofMinutes(1));
+        }
+        assertEquals(1, store.size(), "ten thousand refreshes of one session are one entry, not ten thousand");
+    }
+
+    @Test
+    void concurrentRefreshesOfOneTokenRotateExactlyOnce() throws Exception {
+        Revocations strict = new Revocations(store, clock, Duration.ZERO, Duration.ofDays(30), Duration.ofSeconds(60));
+        int threads = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            for (int generation = 0; generation < 200; generation++) {
+                int presented = generation;
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                java.util.List<java.util.concurrent.Future<Use>> uses = new java.util.ArrayList<>();
+                for (int i = 0; i < threads; i++) {
+                    uses.add(pool.submit(() -> {
+                        start.await();
+                        return strict.rotate("raced", presented, START.plus(Duration.ofDays(1)));
+                    }));
+                }
+                start.countDown();
+                int first = 0;
+                for (var use : uses) {
+                    first += use.get() == Use.FIRST ? 1 : 0;
+                }
+                assertEquals(1, first, "generation " + presented + " rotated once");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
@@ -75,7 +136,7 @@ class RevocationsTest {
         small.revokeToken("b", clock.instant().plusSeconds(900));
         for (Runnable write : new Runnable[] {() -> small.revokeToken("c", clock.instant().plusSeconds(900)),
                 () -> small.revokeSession("s"), () -> small.revokeSubject("alice"),
-                () -> small.markRefreshUsed("r", clock.instant().plusSeconds(900))}) {
+                () -> small.rotate("r", 0, clock.instant().plusSeconds(900))}) {
             RevocationUnavailableException e = assertThrows(RevocationUnavailableException.class, write::run);
             assertEquals(503, e.getResponse().getStatus());
             assertEquals("60", e.getResponse().getHeaderString("Retry-After"));
