@@ -288,7 +288,7 @@ public class TokenIssuer {
         }
         Instant expiry = clock.instant().plus(minter.defaultLifetime(TokenType.REFRESH));
         if (revocations.rotate(session, generation, expiry) == Revocations.Use.REUSED) {
-            revocations.revokeSession(session);
+            revocations.revokeSession(session, ClaimValues.text(claim.apply("sub")));
             LOG.warning("freshjwt: refresh token " + tokenId + " (generation " + generation + " of session " + session
                     + ") was presented again after use; the session is revoked");
             throw refused(Rejection.invalid("The refresh token was already used; its session is revoked")

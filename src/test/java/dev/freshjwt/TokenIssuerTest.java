@@ -124,7 +124,7 @@ class TokenIssuerTest {
         assertEquals(clock.instant().plus(Duration.ofMinutes(15)).getEpochSecond(), renewed.getExpirationTime().getValue());
         assertTrue(renewed.getJwtId().length() >= 32);
 
-        revocations.revokeSession((String) login.getClaimValue("sid"));
+        revocations.revokeSession((String) login.getClaimValue("sid"), "alice");
         assertThrows(TokenRejectedException.class, () -> later.renewAccessToken(verified));
         assertThrows(TokenRejectedException.class, () -> later.renewAccessToken(new MapJsonWebToken("raw",
                 Map.of("iss", ISSUER, "sub", "alice", "type", "refresh"))));
@@ -312,7 +312,7 @@ class TokenIssuerTest {
         Revocations revocations = revocations(clock);
         TokenIssuer issuer = issuer(clock, revocations, false);
         TokenPair login = issuer.login("alice");
-        revocations.revokeSession((String) claims(login.refreshToken()).getClaimValue("sid"));
+        revocations.revokeSession((String) claims(login.refreshToken()).getClaimValue("sid"), "alice");
         assertThrows(TokenRejectedException.class, () -> issuer.refresh(login.refreshToken()));
     }
 

@@ -34,6 +34,7 @@ public class RevocationsProducer {
         Revocations revocations = custom.isResolvable()
                 ? new Revocations(custom.get(), clock, settings.reuseGrace(), settings.retention(), settings.skew())
                 : builtIn(settings, clock);
+        revocations = revocations.withMaxPerSubject(settings.maxPerSubject());
         LOG.info("freshjwt keeps revocations in " + revocations.store().getClass().getName()
                 + (revocations.isMirrored() ? ", checking tokens against a local mirror of it" : ""));
         return revocations;
