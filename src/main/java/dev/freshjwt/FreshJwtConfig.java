@@ -52,7 +52,7 @@ public final class FreshJwtConfig {
     /**
      * How many token and session revocations (logouts) one subject may hold at once, counted over the longest token
      * lifetime. Past that, each further logout revokes every token the subject holds instead (a single entry), so no
-     * user can fill the revocation store for others. Default 100.
+     * user can fill the revocation store for others. Default 1000.
      */
     public static final String REVOCATION_MAX_PER_SUBJECT = "freshjwt.revocation.max-per-subject";
 

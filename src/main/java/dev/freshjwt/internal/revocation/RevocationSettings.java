@@ -28,7 +28,7 @@ public record RevocationSettings(String store, int maxEntries, Duration reuseGra
         int maxPerSubject) {
 
     private static final int DEFAULT_MAX_ENTRIES = 100_000;
-    static final int DEFAULT_MAX_PER_SUBJECT = 100;
+    static final int DEFAULT_MAX_PER_SUBJECT = 1000;
 
     /**
      * @throws InvalidConfigurationException naming the key that is wrong

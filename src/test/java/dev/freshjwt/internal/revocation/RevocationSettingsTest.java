@@ -19,7 +19,7 @@ class RevocationSettingsTest {
         assertEquals(100_000, settings.maxEntries());
         assertEquals(Duration.ZERO, settings.reuseGrace());
         assertEquals(Duration.ofDays(30).plusSeconds(60), settings.retention());
-        assertEquals(100, settings.maxPerSubject());
+        assertEquals(1000, settings.maxPerSubject());
     }
 
     @Test
