@@ -47,6 +47,13 @@ public final class FreshJwtClaims {
      */
     public static final String AMR = "amr";
 
+    /**
+     * {@code "gen"}: on refresh tokens while rotation is on ({@code freshjwt.refresh-token.rotation}), the token's
+     * place in its session: absent (0) at login, one more at each rotation. Only the session's current generation can
+     * be used; an older one is a stolen token.
+     */
+    public static final String GENERATION = "gen";
+
     private FreshJwtClaims() {
     }
 }

@@ -57,6 +57,13 @@ public final class FreshJwtConfig {
     public static final String REVOCATION_MAX_ENTRIES = "freshjwt.revocation.max-entries";
 
     /**
+     * How many token and session revocations (logouts) one subject may hold at once, counted over the longest token
+     * lifetime. Past that, each further logout revokes every token the subject holds instead (a single entry), so no
+     * user can fill the revocation store for others. Default 1000.
+     */
+    public static final String REVOCATION_MAX_PER_SUBJECT = "freshjwt.revocation.max-per-subject";
+
+    /**
      * Where requests carry tokens: {@code header} ({@code Authorization: Bearer}, the default), {@code cookie}, or
      * {@code header,cookie}. When both are allowed and a request carries both, the header wins. With cookies, every
      * minted token carries a random {@value FreshJwtClaims#CSRF} claim. See {@link TokenCookies}.

@@ -17,8 +17,13 @@ import java.util.OptionalLong;
  * public class RedisRevocationStore implements RevocationStore { ... }
  * }</pre>
  *
- * <p>Implementations must be thread-safe, and {@link #putIfAbsent} must be atomic across every instance of
- * the application: it is what detects a refresh token presented twice.
+ * <p>Implementations must be thread-safe, and {@link #putIfAbsent} and {@link #replace} must be atomic across
+ * every instance of the application: they are what detects a refresh token presented twice.
+ *
+ * <p>What a store holds grows with live sessions and revocations, not with requests: one entry per revoked token
+ * (until it would have expired), per revoked session or subject, and, with refresh-token rotation, one per session
+ * that has rotated (its generation). The request path of a custom store calls {@link #get} up to three times per
+ * token; the built-in shared stores (JCache, JDBC) instead keep a local copy of the revocations.
  */
 public interface RevocationStore {
 
@@ -37,6 +42,14 @@ public interface RevocationStore {
      * @return empty when this call stored the value; else the value of the live entry that was already there
      */
     OptionalLong putIfAbsent(String key, long value, Instant expiresAt);
+
+    /**
+     * Replaces the value of the live entry under {@code key} with {@code value}, and its expiry with
+     * {@code expiresAt}, only if its value is {@code expected}. Atomic (compare-and-set).
+     *
+     * @return whether this call replaced it; {@code false} when there is no live entry or its value differs
+     */
+    boolean replace(String key, long expected, long value, Instant expiresAt);
 
     /**
      * @return the value of the live entry under {@code key}, or empty when there is none or it has expired

@@ -30,7 +30,7 @@ public final class TokenBuilder {
 
     private static final Set<String> RESERVED = Set.of("iss", "sub", "upn", "aud", "iat", "exp", "nbf", "jti",
             "groups", FreshJwtClaims.TYPE, FreshJwtClaims.FRESH, FreshJwtClaims.AUTH_TIME, FreshJwtClaims.ACCESS_GROUPS,
-            FreshJwtClaims.SESSION_ID, FreshJwtClaims.CSRF, FreshJwtClaims.ACR, FreshJwtClaims.AMR);
+            FreshJwtClaims.SESSION_ID, FreshJwtClaims.CSRF, FreshJwtClaims.ACR, FreshJwtClaims.AMR, FreshJwtClaims.GENERATION);
 
     private final TokenType type;
     private final String subject;
@@ -148,6 +148,12 @@ public final class TokenBuilder {
     /** Puts the token in a session (the {@code sid} claim); set by the issuer for login and refresh. */
     TokenBuilder session(String id) {
         this.sessionId = id;
+        return this;
+    }
+
+    /** Sets a rotated refresh token's generation (the {@code gen} claim); set by the issuer. */
+    TokenBuilder generation(long generation) {
+        claims.put(FreshJwtClaims.GENERATION, generation);
         return this;
     }
 

@@ -271,31 +271,36 @@ public class TokenIssuer {
         List<String> groups = ClaimValues.strings(claim.apply(FreshJwtClaims.ACCESS_GROUPS));
         String nextRefreshToken = raw;
         if (rotation) {
-            useUp(tokenId, session, ClaimValues.epochSeconds(claim.apply("exp")), claim);
-            nextRefreshToken = sameLogin(refreshToken(subject).groups(groups).session(session), claim).sign();
+            long generation = useUp(tokenId, session, ClaimValues.epochSeconds(claim.apply("exp")), claim);
+            nextRefreshToken = sameLogin(refreshToken(subject).groups(groups).session(session), claim)
+                    .generation(generation + 1).sign();
         }
         String access = sameLogin(accessToken(subject).groups(groups).session(session), claim).fresh(false).sign();
         return new TokenPair(access, nextRefreshToken);
     }
 
-    private void useUp(String tokenId, String session, long expiresAt, Function<String, Object> claim) {
-        if (tokenId == null) {
-            throw refused(Rejection.invalid("The refresh token has no jti and cannot be rotated"), Requirement.REFRESH,
-                    claim);
+    /**
+     * Moves the session on from the presented refresh token's generation; a refresh token presented again after its
+     * session moved on is refused and the whole session revoked.
+     *
+     * @return the presented token's generation
+     */
+    private long useUp(String tokenId, String session, long expiresAt, Function<String, Object> claim) {
+        Object generationClaim = claim.apply(FreshJwtClaims.GENERATION);
+        long generation = generationClaim == null ? 0 : ClaimValues.wholeNumber(generationClaim);
+        if (session == null || generation < 0) {
+            throw refused(Rejection.invalid("The refresh token has no session or generation and cannot be rotated"),
+                    Requirement.REFRESH, claim);
         }
-        Instant expiry = expiresAt == ClaimValues.ABSENT
-                ? clock.instant().plus(minter.defaultLifetime(TokenType.REFRESH))
-                : Instant.ofEpochSecond(expiresAt);
-        if (revocations.markRefreshUsed(tokenId, expiry) == Revocations.Use.REUSED) {
-            if (session != null) {
-                revocations.revokeSession(session);
-            }
-            revocations.revokeToken(tokenId, expiry);
-            LOG.warning("freshjwt: refresh token " + tokenId + " was presented again after use; session " + session
-                    + " is revoked");
+        Instant expiry = clock.instant().plus(minter.defaultLifetime(TokenType.REFRESH));
+        if (revocations.rotate(session, generation, expiry) == Revocations.Use.REUSED) {
+            revocations.revokeSession(session, ClaimValues.text(claim.apply("sub")));
+            LOG.warning("freshjwt: refresh token " + tokenId + " (generation " + generation + " of session " + session
+                    + ") was presented again after use; the session is revoked");
             throw refused(Rejection.invalid("The refresh token was already used; its session is revoked")
                     .because(TokenRefusal.Reason.REFRESH_TOKEN_REUSED), Requirement.REFRESH, claim);
         }
+        return generation;
     }
 
     /** Announces the refusal to the application's {@link TokenRefusal} observers; the exception carries the answer. */

@@ -124,7 +124,7 @@ class TokenIssuerTest {
         assertEquals(clock.instant().plus(Duration.ofMinutes(15)).getEpochSecond(), renewed.getExpirationTime().getValue());
         assertTrue(renewed.getJwtId().length() >= 32);
 
-        revocations.revokeSession((String) login.getClaimValue("sid"));
+        revocations.revokeSession((String) login.getClaimValue("sid"), "alice");
         assertThrows(TokenRejectedException.class, () -> later.renewAccessToken(verified));
         assertThrows(TokenRejectedException.class, () -> later.renewAccessToken(new MapJsonWebToken("raw",
                 Map.of("iss", ISSUER, "sub", "alice", "type", "refresh"))));
@@ -282,9 +282,13 @@ class TokenIssuerTest {
         assertEquals(LOGIN.getEpochSecond(), next.getClaimValue("auth_time"));
         assertEquals(List.of("user"), next.getStringListClaimValue("access_groups"));
         assertEquals(Boolean.FALSE, claims(first.accessToken()).getClaimValue("fresh"));
+        assertNull(claims(login.refreshToken()).getClaimValue("gen"), "the login's refresh token is generation 0");
+        assertEquals(1L, next.getClaimValue("gen"));
+        assertNull(claims(first.accessToken()).getClaimValue("gen"), "access tokens carry no generation");
 
         TokenPair second = rotating.refreshTokens(first.refreshToken());
         assertEquals(LOGIN.getEpochSecond(), claims(second.accessToken()).getClaimValue("auth_time"));
+        assertEquals(2L, claims(second.refreshToken()).getClaimValue("gen"));
     }
 
     @Test
@@ -330,7 +334,7 @@ class TokenIssuerTest {
         Revocations revocations = revocations(clock);
         TokenIssuer issuer = issuer(clock, revocations, false);
         TokenPair login = issuer.login("alice");
-        revocations.revokeSession((String) claims(login.refreshToken()).getClaimValue("sid"));
+        revocations.revokeSession((String) claims(login.refreshToken()).getClaimValue("sid"), "alice");
         assertThrows(TokenRejectedException.class, () -> issuer.refresh(login.refreshToken()));
     }
 

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Two real Payara Micro instances running the built demo WAR, clustered over loopback only (Hazelcast with a
@@ -19,14 +20,18 @@ import java.util.UUID;
 public final class PayaraMicroCluster implements AutoCloseable {
 
     private final List<PayaraMicroProcess> instances = new ArrayList<>();
+    private final List<Function<Path, PayaraMicroProcess>> starters = new ArrayList<>();
     private final List<String> sharedJvmOptions;
     private final Path war;
+    private final Path workDir;
+    private int restarts;
 
     /**
      * @param workDir where the shared key and the members' logs go
      * @param extraSystemProperties {@code key=value} system properties of both members
      */
     public PayaraMicroCluster(Path workDir, String... extraSystemProperties) {
+        this.workDir = workDir;
         try {
             Files.createDirectories(workDir);
         } catch (IOException e) {
@@ -46,12 +51,19 @@ public final class PayaraMicroCluster implements AutoCloseable {
             for (String property : extraSystemProperties) {
                 jvm.add("-D" + property);
             }
-            instances.add(new PayaraMicroProcess(workDir.resolve("instance-" + i + ".log"), jvm, List.of(
-                    "--clustermode", "tcpip:" + members, "--interfaces", "127.0.0.1",
+            List<String> micro = List.of("--clustermode", "tcpip:" + members, "--interfaces", "127.0.0.1",
                     "--startport", String.valueOf(gridPorts[i]), "--clustername", clusterName, "--name", "instance-" + i,
-                    "--nohostaware", "--prebootcommandfile", "server-config/payara-micro/cluster-pre-boot-commands.asadmin"),
-                    war));
+                    "--nohostaware", "--prebootcommandfile", "server-config/payara-micro/cluster-pre-boot-commands.asadmin");
+            starters.add(log -> new PayaraMicroProcess(log, jvm, micro, war));
+            instances.add(starters.get(i).apply(workDir.resolve("instance-" + i + ".log")));
         }
+    }
+
+    /** Stops one instance and starts it again with the same settings (a new HTTP port); it rejoins the cluster. */
+    void restart(int instance) {
+        instances.get(instance).close();
+        restarts++;
+        instances.set(instance, starters.get(instance).apply(workDir.resolve("instance-" + instance + "-restart-" + restarts + ".log")));
     }
 
     public URI base(int instance) {

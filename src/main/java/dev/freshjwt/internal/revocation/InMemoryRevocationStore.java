@@ -45,6 +45,15 @@ public final class InMemoryRevocationStore implements RevocationStore {
     }
 
     @Override
+    public boolean replace(String key, long expected, long value, Instant expiresAt) {
+        long now = clock.instant().getEpochSecond();
+        StoredEntry fresh = new StoredEntry(value, expiresAt.getEpochSecond());
+        StoredEntry result = entries.computeIfPresent(key,
+                (k, old) -> old.isLive(now) && old.value() == expected ? fresh : old);
+        return result == fresh;
+    }
+
+    @Override
     public OptionalLong get(String key) {
         StoredEntry entry = entries.get(key);
         if (entry == null) {
@@ -55,6 +64,11 @@ public final class InMemoryRevocationStore implements RevocationStore {
             return OptionalLong.empty();
         }
         return OptionalLong.of(entry.value());
+    }
+
+    /** The entries held, live or not yet swept; a view. */
+    java.util.Map<String, StoredEntry> entries() {
+        return java.util.Collections.unmodifiableMap(entries);
     }
 
     /** How many entries are held, live or not yet swept. */

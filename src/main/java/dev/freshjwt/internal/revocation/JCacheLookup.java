@@ -1,7 +1,6 @@
 package dev.freshjwt.internal.revocation;
 
 import dev.freshjwt.FreshJwtConfig;
-import dev.freshjwt.RevocationStore;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
 import java.time.Clock;
@@ -30,7 +29,7 @@ final class JCacheLookup {
     private JCacheLookup() {
     }
 
-    static Optional<RevocationStore> find(Duration retention, Clock clock) {
+    static Optional<JCacheRevocationStore> find(Duration retention, Clock clock) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         try {
             Class.forName("javax.cache.CacheManager", false, loader);
@@ -47,7 +46,7 @@ final class JCacheLookup {
         if (manager == null) {
             return Optional.empty();
         }
-        FutureTask<RevocationStore> opening = new FutureTask<>(() -> new JCacheRevocationStore(manager, retention, clock));
+        FutureTask<JCacheRevocationStore> opening = new FutureTask<>(() -> new JCacheRevocationStore(manager, retention, clock));
         Thread opener = new Thread(opening, "freshjwt-jcache-open");
         opener.setDaemon(true);
         opener.setContextClassLoader(loader);

@@ -1,27 +1,45 @@
 package dev.freshjwt.internal.revocation;
 
 import dev.freshjwt.RevocationStore;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
 import javax.cache.CacheException;
 import javax.cache.CacheManager;
+import javax.cache.configuration.Factory;
+import javax.cache.configuration.MutableCacheEntryListenerConfiguration;
 import javax.cache.configuration.MutableConfiguration;
-import javax.cache.expiry.CreatedExpiryPolicy;
+import javax.cache.event.CacheEntryCreatedListener;
+import javax.cache.event.CacheEntryEvent;
+import javax.cache.event.CacheEntryListener;
+import javax.cache.event.CacheEntryUpdatedListener;
+import javax.cache.expiry.ModifiedExpiryPolicy;
 
 /**
  * A store in a JCache (JSR-107) cache, {@value #CACHE_NAME}. On Payara the cache lives in the Hazelcast data
  * grid, so every instance of a cluster sees every revocation, and {@code putIfAbsent} is atomic across them.
  *
- * <p>JCache has no per-entry lifetime: the cache forgets an entry {@code retention} after it was written (the
+ * <p>JCache has no per-entry lifetime: the cache forgets an entry {@code retention} after it was last written (the
  * longest token lifetime plus skew), and each entry also carries its own expiry, checked on reading.
+ *
+ * <p>As a {@link RevocationFeed} it lists the cache and then listens to it (asynchronous JCache entry events, which
+ * Payara's grid delivers from every member): checking a token then never asks the grid. JCache distributes a
+ * listener's factory to the whole cluster, so the factory carries only an id, and the listener finds this
+ * instance's sink by it; elsewhere it finds none and does nothing.
  */
-public final class JCacheRevocationStore implements RevocationStore {
+public final class JCacheRevocationStore implements RevocationStore, RevocationFeed {
 
     static final String CACHE_NAME = "freshjwt-revocations";
+
+    /** The sinks of this class loader's followers, by the id their listener factory carries. */
+    private static final Map<String, Sink> SINKS = new ConcurrentHashMap<>();
 
     private final Cache<String, String> cache;
     private final Clock clock;
@@ -53,6 +71,90 @@ public final class JCacheRevocationStore implements RevocationStore {
     }
 
     @Override
+    public boolean replace(String key, long expected, long value, Instant expiresAt) {
+        String current = cache.get(key);
+        if (current == null) {
+            return false;
+        }
+        StoredEntry entry = StoredEntry.decode(current);
+        return entry.isLive(now()) && entry.value() == expected
+                && cache.replace(key, current, new StoredEntry(value, expiresAt.getEpochSecond()).encode());
+    }
+
+    @Override
+    public AutoCloseable follow(Sink sink) {
+        String id = UUID.randomUUID().toString();
+        SINKS.put(id, sink);
+        MutableCacheEntryListenerConfiguration<String, String> listening = new MutableCacheEntryListenerConfiguration<>(
+                new ForwarderFactory(id), null, false, false);
+        try {
+            cache.registerCacheEntryListener(listening); // first listen, then list: nothing written between is missed
+            for (Cache.Entry<String, String> entry : cache) {
+                forward(sink, entry.getKey(), entry.getValue());
+            }
+        } catch (RuntimeException e) {
+            SINKS.remove(id);
+            throw e;
+        }
+        return () -> {
+            SINKS.remove(id);
+            cache.deregisterCacheEntryListener(listening);
+        };
+    }
+
+    private static void forward(Sink sink, String key, String value) {
+        if (key != null && value != null && RevocationMirror.mirrors(key)) {
+            StoredEntry entry = StoredEntry.decode(value);
+            sink.accept(key, entry.value(), entry.expiresAt());
+        }
+    }
+
+    /** Creates the listener; serializable, since JCache hands listener configurations to every cluster member. */
+    private static final class ForwarderFactory implements Factory<CacheEntryListener<? super String, ? super String>> {
+
+        private static final long serialVersionUID = 1L;
+        private final String id;
+
+        ForwarderFactory(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public CacheEntryListener<? super String, ? super String> create() {
+            return new Forwarder(id);
+        }
+    }
+
+    /** Hands created and updated entries to the sink registered under its id, if this class loader has it. */
+    private static final class Forwarder implements CacheEntryCreatedListener<String, String>,
+            CacheEntryUpdatedListener<String, String>, Serializable {
+
+        private static final long serialVersionUID = 1L;
+        private final String id;
+
+        Forwarder(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public void onCreated(Iterable<CacheEntryEvent<? extends String, ? extends String>> events) {
+            forwardAll(events);
+        }
+
+        @Override
+        public void onUpdated(Iterable<CacheEntryEvent<? extends String, ? extends String>> events) {
+            forwardAll(events);
+        }
+
+        private void forwardAll(Iterable<CacheEntryEvent<? extends String, ? extends String>> events) {
+            Sink sink = SINKS.get(id);
+            if (sink != null) {
+                events.forEach(event -> forward(sink, event.getKey(), event.getValue()));
+            }
+        }
+    }
+
+    @Override
     public OptionalLong get(String key) {
         String text = cache.get(key);
         if (text == null) {
@@ -74,7 +176,7 @@ public final class JCacheRevocationStore implements RevocationStore {
         MutableConfiguration<String, String> configuration = new MutableConfiguration<String, String>()
                 .setTypes(String.class, String.class)
                 .setStoreByValue(true)
-                .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(
+                .setExpiryPolicyFactory(ModifiedExpiryPolicy.factoryOf(
                         new javax.cache.expiry.Duration(TimeUnit.SECONDS, retention.toSeconds())));
         try {
             return manager.createCache(CACHE_NAME, configuration);

@@ -4,6 +4,7 @@ import static dev.freshjwt.FreshJwtConfig.ACCESS_TOKEN_LIFETIME;
 import static dev.freshjwt.FreshJwtConfig.REFRESH_TOKEN_LIFETIME;
 import static dev.freshjwt.FreshJwtConfig.REFRESH_TOKEN_REUSE_GRACE;
 import static dev.freshjwt.FreshJwtConfig.REVOCATION_MAX_ENTRIES;
+import static dev.freshjwt.FreshJwtConfig.REVOCATION_MAX_PER_SUBJECT;
 import static dev.freshjwt.FreshJwtConfig.REVOCATION_STORE;
 
 import dev.freshjwt.InvalidConfigurationException;
@@ -21,10 +22,13 @@ import org.eclipse.microprofile.config.Config;
  * @param reuseGrace how long a used refresh token may come again without counting as stolen
  * @param retention how long a revocation must be remembered: the longest token lifetime plus the clock skew
  * @param skew the clock skew
+ * @param maxPerSubject the most token and session revocations one subject may hold
  */
-public record RevocationSettings(String store, int maxEntries, Duration reuseGrace, Duration retention, Duration skew) {
+public record RevocationSettings(String store, int maxEntries, Duration reuseGrace, Duration retention, Duration skew,
+        int maxPerSubject) {
 
     private static final int DEFAULT_MAX_ENTRIES = 100_000;
+    static final int DEFAULT_MAX_PER_SUBJECT = 1000;
 
     /**
      * @throws InvalidConfigurationException naming the key that is wrong
@@ -39,14 +43,15 @@ public record RevocationSettings(String store, int maxEntries, Duration reuseGra
         Duration refresh = ConfigValues.positiveDuration(config, REFRESH_TOKEN_LIFETIME, Duration.ofDays(30));
         Duration access = ConfigValues.positiveDuration(config, ACCESS_TOKEN_LIFETIME, Duration.ofMinutes(15));
         Duration retention = (access.compareTo(refresh) > 0 ? access : refresh).plus(skew);
-        return new RevocationSettings(store, maxEntries(config),
-                ConfigValues.duration(config, REFRESH_TOKEN_REUSE_GRACE, Duration.ZERO), retention, skew);
+        return new RevocationSettings(store, positive(config, REVOCATION_MAX_ENTRIES, DEFAULT_MAX_ENTRIES),
+                ConfigValues.duration(config, REFRESH_TOKEN_REUSE_GRACE, Duration.ZERO), retention, skew,
+                positive(config, REVOCATION_MAX_PER_SUBJECT, DEFAULT_MAX_PER_SUBJECT));
     }
 
-    private static int maxEntries(Config config) {
-        String text = ConfigValues.text(config, REVOCATION_MAX_ENTRIES).orElse(null);
+    private static int positive(Config config, String key, int defaultValue) {
+        String text = ConfigValues.text(config, key).orElse(null);
         if (text == null) {
-            return DEFAULT_MAX_ENTRIES;
+            return defaultValue;
         }
         try {
             int max = Integer.parseInt(text);
@@ -55,7 +60,7 @@ public record RevocationSettings(String store, int maxEntries, Duration reuseGra
             }
             return max;
         } catch (NumberFormatException e) {
-            throw new InvalidConfigurationException(REVOCATION_MAX_ENTRIES + " must be a whole number from 1 to "
+            throw new InvalidConfigurationException(key + " must be a whole number from 1 to "
                     + Integer.MAX_VALUE + ", not '" + text + "'", e);
         }
     }

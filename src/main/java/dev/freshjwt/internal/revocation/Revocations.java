@@ -14,48 +14,106 @@ import java.util.logging.Logger;
 /**
  * What revocation means, over a {@link RevocationStore}: a revoked token id, a revoked session (every token of
  * one login, the "family" of refresh-token rotation), a subject whose tokens issued before an instant are
- * revoked, and refresh tokens already used. Thread-safe when the store is.
+ * revoked, and the rotation generation of each session. Thread-safe when the store is.
+ *
+ * <p>Checking a token reads the store itself, or, for the built-in shared stores, this instance's
+ * {@link RevocationMirror} of it, which this instance's own writes reach at once and other instances' writes through
+ * the store's {@link RevocationFeed}.
+ *
+ * <p>Rotation keeps one entry per session, not one per used refresh token: the session's current generation and
+ * when it was reached. A refresh token carries its generation ({@code gen}, 0 at login); presenting generation
+ * {@code g} while the session is at {@code g} moves it to {@code g + 1} (compare-and-set, so exactly one of two
+ * concurrent refreshes wins); presenting an older generation is reuse, unless it is the one just replaced and the
+ * replacement is younger than the grace period.
+ *
+ * <p>No subject can fill the store for everyone: each subject may hold a number of token and session revocations
+ * ({@code freshjwt.revocation.max-per-subject}, counted until the retention period has passed since the last one
+ * counted); past that, each revocation revokes every token of that subject issued so far instead (one entry).
  */
-public final class Revocations {
+public final class Revocations implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Revocations.class.getName());
 
-    private static final String TOKEN = "jti:";
-    private static final String SESSION = "sid:";
-    private static final String SUBJECT = "sub:";
-    private static final String USED = "used:";
+    static final String TOKEN = "jti:";
+    static final String SESSION = "sid:";
+    static final String SUBJECT = "sub:";
+    static final String GENERATION = "gen:";
+    static final String COUNT = "cnt:";
     private static final long REVOKED = 1;
+
+    /** Generation and time share one stored {@code long}: 22 bits of generation, 41 bits of milliseconds. */
+    private static final int TIME_BITS = 41;
+    private static final long TIME_MASK = (1L << TIME_BITS) - 1;
+    private static final long MAX_GENERATION = (1L << (63 - TIME_BITS)) - 1;
+    /** 2025-01-01T00:00:00Z: the stored times count from here, which lasts until 2094. */
+    private static final long TIME_ORIGIN_MILLIS = 1_735_689_600_000L;
+    private static final int CONTENDED_ATTEMPTS = 8;
 
     /** What presenting a refresh token for rotation turned out to be. */
     public enum Use {
-        /** The first time: rotate. */
+        /** Its generation is the session's current one: rotate. */
         FIRST,
-        /** Again, but within the grace period of a concurrent refresh: rotate, revoke nothing. */
+        /** The generation just replaced, within the grace period of a concurrent refresh: rotate, revoke nothing. */
         WITHIN_GRACE,
-        /** Again, later: treat as stolen. */
+        /** An older generation, or later than the grace period: treat as stolen. */
         REUSED
     }
 
     private final RevocationStore store;
+    private final RevocationMirror mirror;
+    private final AutoCloseable feed;
     private final Clock clock;
     private final long graceMillis;
     private final AtomicLong lastFailureLogged = new AtomicLong();
     private final Duration retention;
     private final Duration skew;
+    private final long maxPerSubject;
 
     /**
+     * Reads revocations from the store itself on every check.
+     *
      * @param store where entries are kept
      * @param clock the time
-     * @param reuseGrace how long a used refresh token may be presented again without counting as stolen
+     * @param reuseGrace how long a replaced refresh token may be presented again without counting as stolen
      * @param retention the longest token lifetime plus skew: how long a session or subject revocation must last
      * @param skew the clock skew the container grants on {@code exp}
      */
     public Revocations(RevocationStore store, Clock clock, Duration reuseGrace, Duration retention, Duration skew) {
+        this(store, null, null, clock, reuseGrace, retention, skew);
+    }
+
+    private Revocations(RevocationStore store, RevocationMirror mirror, AutoCloseable feed, Clock clock,
+            Duration reuseGrace, Duration retention, Duration skew) {
+        this(store, mirror, feed, clock, reuseGrace, retention, skew, RevocationSettings.DEFAULT_MAX_PER_SUBJECT);
+    }
+
+    private Revocations(RevocationStore store, RevocationMirror mirror, AutoCloseable feed, Clock clock,
+            Duration reuseGrace, Duration retention, Duration skew, long maxPerSubject) {
         this.store = store;
+        this.mirror = mirror;
+        this.feed = feed;
         this.clock = clock;
         this.graceMillis = reuseGrace.toMillis();
         this.retention = retention;
         this.skew = skew;
+        this.maxPerSubject = maxPerSubject;
+    }
+
+    /** The same, with at most {@code maxPerSubject} token and session revocations per subject. */
+    Revocations withMaxPerSubject(long maxPerSubject) {
+        return new Revocations(store, mirror, feed, clock, Duration.ofMillis(graceMillis), retention, skew, maxPerSubject);
+    }
+
+    /**
+     * Checks tokens against a local mirror of a shared store, loaded now and kept current by the store's feed until
+     * {@link #close()}.
+     *
+     * @throws RuntimeException when the store cannot be read
+     */
+    static <S extends RevocationStore & RevocationFeed> Revocations mirrored(S store, Clock clock, Duration reuseGrace,
+            Duration retention, Duration skew) {
+        RevocationMirror mirror = new RevocationMirror(clock);
+        return new Revocations(store, mirror, store.follow(mirror), clock, reuseGrace, retention, skew);
     }
 
     /** The store in use. */
@@ -63,42 +121,58 @@ public final class Revocations {
         return store;
     }
 
+    /** Whether token checks read a local mirror rather than the store. */
+    public boolean isMirrored() {
+        return mirror != null;
+    }
+
     /**
      * @param tokenId the {@code jti}, or {@code null}
      * @param sessionId the {@code sid}, or {@code null}
      * @param subject the {@code sub}, or {@code null}
      * @param issuedAt the {@code iat} in epoch seconds ({@code 0} when absent)
+     * @throws RuntimeException when revocations cannot be checked: refuse the token
      */
     public boolean isRevoked(String tokenId, String sessionId, String subject, long issuedAt) {
-        if (tokenId != null && store.get(TOKEN + tokenId).isPresent()) {
+        if (tokenId != null && lookup(TOKEN + tokenId).isPresent()) {
             return true;
         }
-        if (sessionId != null && store.get(SESSION + sessionId).isPresent()) {
+        if (sessionId != null && lookup(SESSION + sessionId).isPresent()) {
             return true;
         }
         if (subject != null) {
-            OptionalLong notBefore = store.get(SUBJECT + subject);
+            OptionalLong notBefore = lookup(SUBJECT + subject);
             return notBefore.isPresent() && issuedAt < notBefore.getAsLong();
         }
         return false;
     }
 
+    private OptionalLong lookup(String key) {
+        return mirror != null ? mirror.get(key) : store.get(key);
+    }
+
     /**
      * Revokes one token until it expires (plus skew).
      *
+     * @param subject the token's subject, whose revocations are counted; {@code null} counts against nobody
      * @throws RevocationUnavailableException (503) when the store cannot record it
      */
-    public void revokeToken(String tokenId, Instant expiresAt) {
-        write("The token was not revoked", () -> store.put(TOKEN + tokenId, REVOKED, expiresAt.plus(skew)));
+    public void revokeToken(String tokenId, Instant expiresAt, String subject) {
+        if (withinQuota(subject)) {
+            revoke("The token was not revoked", TOKEN + tokenId, REVOKED, expiresAt.plus(skew));
+        }
     }
 
     /**
      * Revokes every token of a session (one login and all its refreshes), until the last of them has expired.
      *
+     * @param subject the session's subject, whose revocations are counted; {@code null} counts against nobody
      * @throws RevocationUnavailableException (503) when the store cannot record it
      */
-    public void revokeSession(String sessionId) {
-        write("The session was not revoked", () -> store.put(SESSION + sessionId, REVOKED, clock.instant().plus(retention)));
+    public void revokeSession(String sessionId, String subject) {
+        if (withinQuota(subject)) {
+            revoke("The session was not revoked", SESSION + sessionId, REVOKED, clock.instant().plus(retention));
+        }
     }
 
     /**
@@ -108,24 +182,126 @@ public final class Revocations {
      */
     public void revokeSubject(String subject) {
         Instant now = clock.instant();
-        write("The tokens were not revoked", () -> store.put(SUBJECT + subject, now.getEpochSecond(), now.plus(retention)));
+        revoke("The tokens were not revoked", SUBJECT + subject, now.getEpochSecond(), now.plus(retention));
     }
 
     /**
-     * Records that a refresh token is being used, atomically across the cluster.
+     * Counts one more revocation for {@code subject}. Past the quota, revokes all of the subject's tokens instead,
+     * which covers the one asked for, and keeps doing so until the count expires: by then every revocation it counted
+     * has expired too, so one subject never holds more than its quota and two entries.
      *
+     * @return whether the caller should record its revocation
+     */
+    private boolean withinQuota(String subject) {
+        if (subject == null) {
+            return true;
+        }
+        String key = COUNT + subject;
+        Instant now = clock.instant();
+        Instant keepUntil = now.plus(retention);
+        boolean[] within = {true};
+        boolean[] crossed = {false};
+        write("Nothing was revoked", () -> {
+            for (int attempt = 0; attempt < CONTENDED_ATTEMPTS; attempt++) {
+                OptionalLong count = store.get(key);
+                if (count.isEmpty()) {
+                    if (store.putIfAbsent(key, 1, keepUntil).isEmpty()) {
+                        return;
+                    }
+                } else if (count.getAsLong() >= maxPerSubject) {
+                    within[0] = false;
+                    // marked once, so the operator hears of it once
+                    crossed[0] = count.getAsLong() == maxPerSubject
+                            && store.replace(key, maxPerSubject, maxPerSubject + 1, keepUntil);
+                    return;
+                } else if (store.replace(key, count.getAsLong(), count.getAsLong() + 1, keepUntil)) {
+                    return;
+                }
+            }
+            // contended by concurrent revocations of the same subject: record this one without counting it
+        });
+        if (!within[0]) {
+            if (crossed[0]) {
+                LOG.warning("freshjwt: subject " + subject + " has had " + maxPerSubject + " tokens or sessions revoked"
+                        + " within " + retention + "; from now on each of its logouts revokes every token it holds ("
+                        + dev.freshjwt.FreshJwtConfig.REVOCATION_MAX_PER_SUBJECT + ")");
+            }
+            // tokens of the current second too: the one being revoked may have been issued in it
+            write("The tokens were not revoked", () -> putRevocation(SUBJECT + subject, now.getEpochSecond() + 1, keepUntil));
+        }
+        return within[0];
+    }
+
+    private void revoke(String notDone, String key, long value, Instant expiresAt) {
+        write(notDone, () -> putRevocation(key, value, expiresAt));
+    }
+
+    private void putRevocation(String key, long value, Instant expiresAt) {
+        store.put(key, value, expiresAt);
+        if (mirror != null) {
+            mirror.accept(key, value, expiresAt.getEpochSecond()); // seen here at once, whatever the feed's delay
+        }
+    }
+
+    /**
+     * Moves a session from the presented refresh token's generation to the next, atomically across the cluster.
+     *
+     * @param sessionId the refresh token's {@code sid}
+     * @param generation the refresh token's {@code gen} (0 when absent: the login's refresh token)
+     * @param expiresAt when the next refresh token expires: how long the session's generation must be kept
      * @throws RevocationUnavailableException (503) when the store cannot record it: no new tokens then
      */
-    public Use markRefreshUsed(String tokenId, Instant expiresAt) {
-        long now = clock.millis();
-        OptionalLong[] result = new OptionalLong[1];
-        write("The refresh token could not be marked used, so no new tokens were issued",
-                () -> result[0] = store.putIfAbsent(USED + tokenId, now, expiresAt.plus(skew)));
-        OptionalLong firstUse = result[0];
-        if (firstUse.isEmpty()) {
-            return Use.FIRST;
+    public Use rotate(String sessionId, long generation, Instant expiresAt) {
+        if (generation < 0 || generation >= MAX_GENERATION) {
+            return Use.REUSED; // not a generation we issued
         }
-        return now - firstUse.getAsLong() < graceMillis ? Use.WITHIN_GRACE : Use.REUSED;
+        String key = GENERATION + sessionId;
+        Instant keepUntil = expiresAt.plus(skew);
+        Use[] use = new Use[1];
+        write("The refresh token could not be used, so no new tokens were issued", () -> {
+            for (int attempt = 0; attempt < CONTENDED_ATTEMPTS && use[0] == null; attempt++) {
+                use[0] = tryRotate(key, generation, keepUntil);
+            }
+            if (use[0] == null) {
+                throw new IllegalStateException("the session's generation kept changing during " + CONTENDED_ATTEMPTS
+                        + " attempts to rotate it");
+            }
+        });
+        return use[0];
+    }
+
+    /** One compare-and-set attempt; {@code null} when another instance changed the entry in between. */
+    private Use tryRotate(String key, long generation, Instant keepUntil) {
+        long now = clock.millis();
+        long next = pack(generation + 1, now);
+        OptionalLong stored = store.get(key);
+        if (stored.isEmpty()) {
+            // no rotation yet (or this instance's memory was lost in a restart): the presented token is the current one
+            return store.putIfAbsent(key, next, keepUntil).isEmpty() ? Use.FIRST : null;
+        }
+        long current = stored.getAsLong();
+        long currentGeneration = current >>> TIME_BITS;
+        if (currentGeneration == generation) {
+            return store.replace(key, current, next, keepUntil) ? Use.FIRST : null;
+        }
+        long replacedAt = (current & TIME_MASK) + TIME_ORIGIN_MILLIS;
+        return currentGeneration == generation + 1 && now - replacedAt < graceMillis ? Use.WITHIN_GRACE : Use.REUSED;
+    }
+
+    private static long pack(long generation, long epochMillis) {
+        return generation << TIME_BITS | ((epochMillis - TIME_ORIGIN_MILLIS) & TIME_MASK);
+    }
+
+    /** Stops following the shared store. */
+    @Override
+    public void close() {
+        if (feed != null) {
+            try {
+                feed.close();
+            } catch (Exception e) {
+                LOG.log(Level.FINE, "freshjwt: closing the revocation feed failed", e);
+            }
+        }
     }
 
     /**

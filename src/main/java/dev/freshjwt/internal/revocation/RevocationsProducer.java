@@ -5,14 +5,22 @@ import static dev.freshjwt.FreshJwtConfig.REVOCATION_STORE;
 import dev.freshjwt.InvalidConfigurationException;
 import dev.freshjwt.RevocationStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 
-/** Chooses the {@link RevocationStore} and produces the application's one {@link Revocations}. */
+/**
+ * Chooses the {@link RevocationStore} and produces the application's one {@link Revocations}, when the application
+ * starts (a shared store is read then, so a store that cannot be read fails the deployment, and the first request
+ * does not wait for it); closes it when the application stops.
+ */
 @ApplicationScoped
 public class RevocationsProducer {
 
@@ -23,19 +31,34 @@ public class RevocationsProducer {
     Revocations revocations(Instance<RevocationStore> custom, Config config, Instance<Clock> clockBean) {
         Clock clock = clockBean.isResolvable() ? clockBean.get() : Clock.systemUTC();
         RevocationSettings settings = RevocationSettings.load(config);
-        RevocationStore store = custom.isResolvable() ? custom.get() : builtIn(settings, clock);
-        LOG.info("freshjwt keeps revocations in " + store.getClass().getName());
-        return new Revocations(store, clock, settings.reuseGrace(), settings.retention(), settings.skew());
+        Revocations revocations = custom.isResolvable()
+                ? new Revocations(custom.get(), clock, settings.reuseGrace(), settings.retention(), settings.skew())
+                : builtIn(settings, clock);
+        revocations = revocations.withMaxPerSubject(settings.maxPerSubject());
+        LOG.info("freshjwt keeps revocations in " + revocations.store().getClass().getName()
+                + (revocations.isMirrored() ? ", checking tokens against a local mirror of it" : ""));
+        return revocations;
     }
 
-    private static RevocationStore builtIn(RevocationSettings settings, Clock clock) {
-        return switch (settings.store()) {
-            case "memory" -> new InMemoryRevocationStore(clock, settings.maxEntries());
-            case "jcache" -> JCacheLookup.find(settings.retention(), clock).orElseThrow(() -> new InvalidConfigurationException(
-                    REVOCATION_STORE + "=jcache, but the application has no JCache CacheManager: add a JCache"
-                            + " provider to the server or the WAR"));
-            default -> JCacheLookup.find(settings.retention(), clock)
-                    .orElseGet(() -> new InMemoryRevocationStore(clock, settings.maxEntries()));
+    void close(@Disposes Revocations revocations) {
+        revocations.close();
+    }
+
+    void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object event, Revocations revocations) {
+        // injecting the (unproxied) singleton creates it
+    }
+
+    private static Revocations builtIn(RevocationSettings settings, Clock clock) {
+        Optional<JCacheRevocationStore> jcache = switch (settings.store()) {
+            case "memory" -> Optional.empty();
+            case "jcache" -> Optional.of(JCacheLookup.find(settings.retention(), clock).orElseThrow(() ->
+                    new InvalidConfigurationException(REVOCATION_STORE + "=jcache, but the application has no JCache"
+                            + " CacheManager: add a JCache provider to the server or the WAR")));
+            default -> JCacheLookup.find(settings.retention(), clock);
         };
+        return jcache.map(store -> Revocations.mirrored(store, clock, settings.reuseGrace(), settings.retention(),
+                        settings.skew()))
+                .orElseGet(() -> new Revocations(new InMemoryRevocationStore(clock, settings.maxEntries()), clock,
+                        settings.reuseGrace(), settings.retention(), settings.skew()));
     }
 }

@@ -53,6 +53,24 @@ public final class ClaimValues {
         return seconds > 0 ? seconds : ABSENT;
     }
 
+    /** A whole number from 0 up, in any of its representations; {@code -1} for anything else (fractions included). */
+    public static long wholeNumber(Object value) {
+        java.math.BigDecimal number;
+        if (value instanceof Long || value instanceof Integer) {
+            number = java.math.BigDecimal.valueOf(((Number) value).longValue());
+        } else if (value instanceof JsonNumber json) {
+            number = json.bigDecimalValue();
+        } else {
+            return -1;
+        }
+        try {
+            long whole = number.longValueExact();
+            return whole >= 0 ? whole : -1;
+        } catch (ArithmeticException notWhole) {
+            return -1;
+        }
+    }
+
     /** The string, or {@code null} for anything else. */
     public static String text(Object value) {
         if (value instanceof String string) {

@@ -1,6 +1,7 @@
 package dev.freshjwt.internal.revocation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,6 +44,21 @@ class InMemoryRevocationStoreTest {
         clock.advance(Duration.ofSeconds(61));
         assertEquals(OptionalLong.empty(), store.putIfAbsent("k", 3, START.plusSeconds(120)), "an expired entry counts as absent");
         assertEquals(OptionalLong.of(3), store.get("k"));
+    }
+
+    @Test
+    void replaceIsACompareAndSetOnLiveEntries() {
+        InMemoryRevocationStore store = new InMemoryRevocationStore(clock, 10);
+        assertFalse(store.replace("g", 0, 1, START.plusSeconds(60)), "nothing to replace");
+        store.put("g", 1, START.plusSeconds(60));
+        assertFalse(store.replace("g", 0, 2, START.plusSeconds(60)), "another value");
+        assertTrue(store.replace("g", 1, 2, START.plusSeconds(120)));
+        assertEquals(OptionalLong.of(2), store.get("g"));
+        clock.advance(Duration.ofSeconds(90));
+        assertEquals(OptionalLong.of(2), store.get("g"), "with the new expiry");
+        clock.advance(Duration.ofSeconds(30));
+        store.put("h", 3, START);
+        assertFalse(store.replace("h", 3, 4, START.plusSeconds(600)), "an expired entry is not replaced");
     }
 
     @Test

@@ -19,15 +19,18 @@ class RevocationSettingsTest {
         assertEquals(100_000, settings.maxEntries());
         assertEquals(Duration.ZERO, settings.reuseGrace());
         assertEquals(Duration.ofDays(30).plusSeconds(60), settings.retention());
+        assertEquals(1000, settings.maxPerSubject());
     }
 
     @Test
     void validValues() {
         RevocationSettings settings = RevocationSettings.load(MapConfig.of("freshjwt.revocation.store", "Memory",
-                "freshjwt.revocation.max-entries", "20", "freshjwt.refresh-token.reuse-grace", "PT10S"));
+                "freshjwt.revocation.max-entries", "20", "freshjwt.refresh-token.reuse-grace", "PT10S",
+                "freshjwt.revocation.max-per-subject", "7"));
         assertEquals("memory", settings.store());
         assertEquals(20, settings.maxEntries());
         assertEquals(Duration.ofSeconds(10), settings.reuseGrace());
+        assertEquals(7, settings.maxPerSubject());
     }
 
     @Test
@@ -35,6 +38,7 @@ class RevocationSettingsTest {
         assertNamesKey("freshjwt.revocation.store", "freshjwt.revocation.store", "bogus");
         for (String bad : new String[] {"-1", "0", "many", "99999999999"}) {
             assertNamesKey("freshjwt.revocation.max-entries", "freshjwt.revocation.max-entries", bad);
+            assertNamesKey("freshjwt.revocation.max-per-subject", "freshjwt.revocation.max-per-subject", bad);
         }
         assertNamesKey("freshjwt.refresh-token.reuse-grace", "freshjwt.refresh-token.reuse-grace", "soon");
         assertNamesKey("freshjwt.refresh-token.reuse-grace", "freshjwt.refresh-token.reuse-grace", "-PT1S");

@@ -22,7 +22,7 @@ class RevocationsTest {
 
     @Test
     void revokedTokenStaysRevokedUntilItsExpiryPlusSkew() {
-        revocations.revokeToken("t", START.plusSeconds(900));
+        revocations.revokeToken("t", START.plusSeconds(900), null);
         assertTrue(revocations.isRevoked("t", null, null, 0));
         clock.advance(Duration.ofSeconds(959));
         assertTrue(revocations.isRevoked("t", null, null, 0));
@@ -32,7 +32,7 @@ class RevocationsTest {
 
     @Test
     void revokedSessionCoversEveryTokenOfThatSessionOnly() {
-        revocations.revokeSession("s1");
+        revocations.revokeSession("s1", "alice");
         assertTrue(revocations.isRevoked("any", "s1", "alice", 0));
         assertFalse(revocations.isRevoked("any", "s2", "alice", 0));
         clock.advance(Duration.ofDays(30));
@@ -50,32 +50,126 @@ class RevocationsTest {
     }
 
     @Test
-    void withoutGraceASecondUseInTheSameMillisecondIsAlreadyReuse() {
-        Revocations strict = new Revocations(store, clock, Duration.ZERO, Duration.ofDays(30), Duration.ofSeconds(60));
-        assertEquals(Use.FIRST, strict.markRefreshUsed("r3", START.plusSeconds(60)));
-        assertEquals(Use.REUSED, strict.markRefreshUsed("r3", START.plusSeconds(60)));
+    void eachGenerationRotatesOnceThenItIsReuse() {
+        Instant expiry = START.plus(Duration.ofDays(30));
+        assertEquals(Use.FIRST, revocations.rotate("s", 0, expiry));
+        assertEquals(Use.FIRST, revocations.rotate("s", 1, expiry));
+        assertEquals(Use.FIRST, revocations.rotate("s", 2, expiry));
+        clock.advance(Duration.ofSeconds(5));
+        assertEquals(Use.REUSED, revocations.rotate("s", 2, expiry), "the token just replaced, after the grace");
+        assertEquals(Use.REUSED, revocations.rotate("s", 0, expiry), "the login's token, long replaced");
+        assertEquals(Use.FIRST, revocations.rotate("s", 3, expiry), "the current token still rotates");
+        assertEquals(Use.FIRST, revocations.rotate("other", 0, expiry), "sessions are apart");
     }
 
     @Test
-    void refreshTokenUsedTwiceIsReuseAfterTheGracePeriod() {
+    void withoutGraceASecondUseInTheSameMillisecondIsAlreadyReuse() {
+        Revocations strict = new Revocations(store, clock, Duration.ZERO, Duration.ofDays(30), Duration.ofSeconds(60));
+        assertEquals(Use.FIRST, strict.rotate("s3", 0, START.plusSeconds(60)));
+        assertEquals(Use.REUSED, strict.rotate("s3", 0, START.plusSeconds(60)));
+    }
+
+    @Test
+    void onlyTheTokenJustReplacedMayComeAgainWithinTheGrace() {
         Instant expiry = START.plus(Duration.ofDays(30));
-        assertEquals(Use.FIRST, revocations.markRefreshUsed("r1", expiry));
+        assertEquals(Use.FIRST, revocations.rotate("s1", 0, expiry));
         clock.advance(Duration.ofMillis(4999));
-        assertEquals(Use.WITHIN_GRACE, revocations.markRefreshUsed("r1", expiry));
+        assertEquals(Use.WITHIN_GRACE, revocations.rotate("s1", 0, expiry));
         clock.advance(Duration.ofMillis(1));
-        assertEquals(Use.REUSED, revocations.markRefreshUsed("r1", expiry));
-        assertEquals(Use.FIRST, revocations.markRefreshUsed("r2", expiry));
+        assertEquals(Use.REUSED, revocations.rotate("s1", 0, expiry));
+        assertEquals(Use.FIRST, revocations.rotate("s1", 1, expiry));
+        assertEquals(Use.REUSED, revocations.rotate("s1", 0, expiry), "two generations back is reuse at once");
+    }
+
+    @Test
+    void aGenerationWeNeverIssuedIsReuse() {
+        Instant expiry = START.plus(Duration.ofDays(30));
+        assertEquals(Use.FIRST, revocations.rotate("s", 0, expiry));
+        assertEquals(Use.REUSED, revocations.rotate("s", 7, expiry), "ahead of the session");
+        assertEquals(Use.REUSED, revocations.rotate("t", -1, expiry));
+        assertEquals(Use.REUSED, revocations.rotate("t", Long.MAX_VALUE, expiry));
+    }
+
+    @Test
+    void rotationKeepsOneEntryPerSessionHoweverOftenItRefreshes() {
+        Instant expiry = START.plus(Duration.ofDays(30));
+        for (int generation = 0; generation < 10_000; generation++) {
+            assertEquals(Use.FIRST, revocations.rotate("busy", generation, expiry));
+            clock.advance(Duration.ofMinutes(1));
+        }
+        assertEquals(1, store.size(), "ten thousand refreshes of one session are one entry, not ten thousand");
+    }
+
+    @Test
+    void concurrentRefreshesOfOneTokenRotateExactlyOnce() throws Exception {
+        Revocations strict = new Revocations(store, clock, Duration.ZERO, Duration.ofDays(30), Duration.ofSeconds(60));
+        int threads = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            for (int generation = 0; generation < 200; generation++) {
+                int presented = generation;
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                java.util.List<java.util.concurrent.Future<Use>> uses = new java.util.ArrayList<>();
+                for (int i = 0; i < threads; i++) {
+                    uses.add(pool.submit(() -> {
+                        start.await();
+                        return strict.rotate("raced", presented, START.plus(Duration.ofDays(1)));
+                    }));
+                }
+                start.countDown();
+                int first = 0;
+                for (var use : uses) {
+                    first += use.get() == Use.FIRST ? 1 : 0;
+                }
+                assertEquals(1, first, "generation " + presented + " rotated once");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void oneSubjectsLogoutsCannotFillTheStoreForOthers() {
+        InMemoryRevocationStore small = new InMemoryRevocationStore(clock, 50);
+        Revocations limited = new Revocations(small, clock, Duration.ZERO, Duration.ofDays(30), Duration.ofSeconds(60))
+                .withMaxPerSubject(10);
+        long before = START.getEpochSecond();
+        clock.advance(Duration.ofSeconds(1));
+        for (int i = 0; i < 10_000; i++) { // login and logout, again and again
+            limited.revokeSession("mallory-" + i, "mallory");
+            limited.revokeToken("mallory-access-" + i, clock.instant().plusSeconds(900), "mallory");
+        }
+        assertEquals(12, small.size(), "one subject holds its quota, a count and a subject entry");
+        assertTrue(limited.isRevoked("mallory-access-9999", "mallory-9999", "mallory", clock.instant().getEpochSecond()));
+        assertTrue(limited.isRevoked("x", "mallory-3", "mallory", before), "past the quota, all earlier tokens are revoked");
+
+        limited.revokeSession("alice-1", "alice");
+        assertTrue(limited.isRevoked("t", "alice-1", "alice", clock.instant().getEpochSecond()), "others still log out");
+        assertFalse(limited.isRevoked("t", "alice-2", "alice", before));
+    }
+
+    @Test
+    void theQuotaCountsEachSubjectApart() {
+        Revocations limited = revocations.withMaxPerSubject(2);
+        long issued = START.getEpochSecond() - 10;
+        limited.revokeSession("a1", "alice");
+        limited.revokeSession("a2", "alice");
+        limited.revokeSession("b1", "bob");
+        assertFalse(limited.isRevoked("t", "a3", "alice", issued), "two sessions are within alice's quota");
+        limited.revokeSession("a3", "alice");
+        assertTrue(limited.isRevoked("t", "a4", "alice", issued), "the third revokes all of alice's tokens");
+        assertFalse(limited.isRevoked("t", "b2", "bob", issued), "bob is untouched");
     }
 
     @Test
     void aFullStoreTellsTheClientWhatWasNotRevokedNeverAServerError() {
         Revocations small = new Revocations(new InMemoryRevocationStore(clock, 2), clock, Duration.ZERO,
                 Duration.ofDays(30), Duration.ofSeconds(60));
-        small.revokeToken("a", clock.instant().plusSeconds(900));
-        small.revokeToken("b", clock.instant().plusSeconds(900));
-        for (Runnable write : new Runnable[] {() -> small.revokeToken("c", clock.instant().plusSeconds(900)),
-                () -> small.revokeSession("s"), () -> small.revokeSubject("alice"),
-                () -> small.markRefreshUsed("r", clock.instant().plusSeconds(900))}) {
+        small.revokeToken("a", clock.instant().plusSeconds(900), null);
+        small.revokeToken("b", clock.instant().plusSeconds(900), null);
+        for (Runnable write : new Runnable[] {() -> small.revokeToken("c", clock.instant().plusSeconds(900), null),
+                () -> small.revokeSession("s", null), () -> small.revokeSubject("alice"),
+                () -> small.rotate("r", 0, clock.instant().plusSeconds(900))}) {
             RevocationUnavailableException e = assertThrows(RevocationUnavailableException.class, write::run);
             assertEquals(503, e.getResponse().getStatus());
             assertEquals("60", e.getResponse().getHeaderString("Retry-After"));

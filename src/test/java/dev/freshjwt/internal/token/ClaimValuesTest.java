@@ -23,6 +23,18 @@ class ClaimValuesTest {
     }
 
     @Test
+    void wholeNumbersAreReadInEveryRepresentationAndNothingElseIs() {
+        assertEquals(3, ClaimValues.wholeNumber(3L));
+        assertEquals(3, ClaimValues.wholeNumber(3));
+        assertEquals(3, ClaimValues.wholeNumber(Json.createValue(3)));
+        assertEquals(0, ClaimValues.wholeNumber(Json.createValue(0L)));
+        for (Object value : new Object[] {null, -1L, 2.5, Json.createValue(2.5), Json.createValue(-4), "3",
+                Json.createValue("3"), JsonValue.TRUE, Json.createValue(new java.math.BigDecimal("1e40"))}) {
+            assertEquals(-1, ClaimValues.wholeNumber(value), String.valueOf(value));
+        }
+    }
+
+    @Test
     void anythingElseIsNotFresh() {
         for (Object value : new Object[] {null, Boolean.FALSE, JsonValue.FALSE, JsonValue.NULL, "yes", 1, Json.createValue(1)}) {
             assertFalse(ClaimValues.isTrue(value), String.valueOf(value));
