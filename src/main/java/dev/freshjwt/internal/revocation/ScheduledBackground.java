@@ -51,11 +51,6 @@ final class ScheduledBackground implements Background {
         }), true);
     }
 
-    /** Whether the work runs on the server's managed executor. */
-    boolean isManaged() {
-        return !owned;
-    }
-
     @Override
     public void execute(Runnable task) {
         executor.execute(task);
