@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import org.jboss.arquillian.container.test.api.ContainerController;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Revocations survive a restart of the server: with {@code freshjwt.revocation.store=jdbc} (and the default data
  * source), a logged-out token and the earlier tokens of a user who logged out everywhere are still refused after the
  * server process has been stopped and started again on the same database, and a token that was not revoked still
- * works.
+ * works, also once the server's copy of the revocations would be stale if it were not read again and again.
  *
  * <p>The server is the {@value #SERVER} container of the active group in {@code arquillian.xml}: the same server as the
  * other tests', with its default data source made durable (a file database under {@code target/}), in Arquillian's
@@ -41,6 +42,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RevocationRestartIT {
 
     static final String SERVER = "restartable";
+    /** How long the server's copy of the revocations counts as current without a read (the default poll interval's). */
+    private static final Duration STALENESS = Duration.ofSeconds(5);
 
     private static String loggedOut;
     private static String kept;
@@ -103,5 +106,24 @@ class RevocationRestartIT {
 
         assertEquals(200, client.get("protected", kept).statusCode(), "a token nobody revoked");
         assertEquals(200, client.get("protected", ofAnotherUser).statusCode());
+    }
+
+    /**
+     * The server goes on reading the database in the background: were it to stop, its copy of the revocations would be
+     * stale after five seconds, and every token refused.
+     */
+    @Test
+    @Order(5)
+    void tokensNobodyRevokedWorkBeyondTheStalenessLimit(@ArquillianResource URL base) {
+        DemoClient client = DemoClient.at(base);
+        Instant until = Instant.now().plus(STALENESS).plusSeconds(1);
+        int requests = 0;
+        while (Instant.now().isBefore(until)) {
+            HttpResponse<String> response = client.get("protected", kept);
+            assertEquals(200, response.statusCode(), () -> "after " + Duration.between(until.minus(STALENESS).minusSeconds(1),
+                    Instant.now()) + ": " + response.body());
+            requests++;
+        }
+        assertTrue(requests > 1, "requests across the whole time: " + requests);
     }
 }
