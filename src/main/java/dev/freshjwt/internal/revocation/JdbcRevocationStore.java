@@ -29,8 +29,11 @@ final class JdbcRevocationStore implements RevocationStore, RevocationFeed {
 
     private static final Logger LOG = Logger.getLogger(JdbcRevocationStore.class.getName());
     private static final int ATTEMPTS = 8;
-    /** Keys the mirror does not hold (rotation generations): left out of what is read for it. */
-    private static final String NOT_MIRRORED = Revocations.GENERATION + "%";
+    /**
+     * The keys of revocations, which a mirror holds ({@link RevocationMirror#mirrors}): all that is read for it. Rotation
+     * generations (one per session that rotated) stay in the table.
+     */
+    private static final String[] MIRRORED = {Revocations.TOKEN + "%", Revocations.SESSION + "%", Revocations.SUBJECT + "%"};
 
     private final RevocationDatabase database;
     private final Clock clock;
@@ -143,16 +146,16 @@ final class JdbcRevocationStore implements RevocationStore, RevocationFeed {
         return poller;
     }
 
-    /** Hands every live revocation (not the rotation generations) to {@code sink}. */
+    /** Hands every live revocation to {@code sink}. */
     void readLive(Sink sink) {
-        database.run("be read", connection -> forward(connection, RevocationTable.LIVE, sink, clock.instant().getEpochSecond(),
-                NOT_MIRRORED));
+        database.run("be read", connection -> forward(connection, RevocationTable.LIVE, sink,
+                clock.instant().getEpochSecond()));
     }
 
     /** Hands every live revocation written at or after {@code sinceMillis} (by its writer's clock) to {@code sink}. */
     void readWrittenSince(long sinceMillis, Sink sink) {
         database.run("be read", connection -> forward(connection, RevocationTable.WRITTEN_SINCE, sink, sinceMillis,
-                clock.instant().getEpochSecond(), NOT_MIRRORED));
+                clock.instant().getEpochSecond()));
     }
 
     /** Deletes every expired row, in one statement. */
@@ -165,10 +168,14 @@ final class JdbcRevocationStore implements RevocationStore, RevocationFeed {
         });
     }
 
-    private static Void forward(Connection connection, String sql, Sink sink, Object... parameters) throws SQLException {
+    /** Runs a query of {@link RevocationTable} with the leading parameters, then the patterns of {@link #MIRRORED}. */
+    private static Void forward(Connection connection, String sql, Sink sink, long... parameters) throws SQLException {
         try (PreparedStatement statement = RevocationDatabase.prepare(connection, sql)) {
             for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
+                statement.setLong(i + 1, parameters[i]);
+            }
+            for (int i = 0; i < MIRRORED.length; i++) {
+                statement.setString(parameters.length + i + 1, MIRRORED[i]);
             }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {

@@ -43,11 +43,12 @@ final class RevocationTable {
     static final String TAKE_OVER_EXPIRED = UPDATE + " AND EXPIRES_AT <= ?";
     /** Parameter: key. */
     static final String SELECT = "SELECT ENTRY_VALUE, EXPIRES_AT FROM " + NAME + " WHERE ENTRY_KEY = ?";
-    /** Parameters: now (epoch second), a {@code LIKE} pattern of keys to leave out. */
-    static final String LIVE = "SELECT " + COLUMNS + " FROM " + NAME + " WHERE EXPIRES_AT > ? AND ENTRY_KEY NOT LIKE ?";
-    /** Parameters: written since (epoch millisecond), now (epoch second), a {@code LIKE} pattern of keys to leave out. */
-    static final String WRITTEN_SINCE = "SELECT " + COLUMNS + " FROM " + NAME
-            + " WHERE WRITTEN_AT >= ? AND EXPIRES_AT > ? AND ENTRY_KEY NOT LIKE ?";
+    private static final String PREFIXES = " AND (ENTRY_KEY LIKE ? OR ENTRY_KEY LIKE ? OR ENTRY_KEY LIKE ?)";
+    /** Parameters: now (epoch second), then three {@code LIKE} patterns of the keys to read. */
+    static final String LIVE = "SELECT " + COLUMNS + " FROM " + NAME + " WHERE EXPIRES_AT > ?" + PREFIXES;
+    /** Parameters: written since (epoch millisecond), now (epoch second), then three {@code LIKE} patterns of the keys to read. */
+    static final String WRITTEN_SINCE = "SELECT " + COLUMNS + " FROM " + NAME + " WHERE WRITTEN_AT >= ? AND EXPIRES_AT > ?"
+            + PREFIXES;
     /** Parameter: now (epoch second). */
     static final String DELETE_EXPIRED = "DELETE FROM " + NAME + " WHERE EXPIRES_AT <= ?";
 
