@@ -50,8 +50,26 @@ public final class FreshJwtConfig {
      */
     public static final String REFRESH_TOKEN_REUSE_GRACE = "freshjwt.refresh-token.reuse-grace";
 
-    /** Which revocation store: {@code auto} (default), {@code memory} or {@code jcache}. See {@link RevocationStore}. */
+    /**
+     * Which revocation store: {@code auto} (default: your own {@link RevocationStore} bean, else JCache when the server
+     * offers it, else memory), {@code memory}, {@code jcache}, or {@code jdbc} (a table in the database of
+     * {@link #REVOCATION_DATASOURCE}: revocations survive restarts and are shared by the instances that use it).
+     */
     public static final String REVOCATION_STORE = "freshjwt.revocation.store";
+
+    /**
+     * With {@code freshjwt.revocation.store=jdbc}: the JNDI name of the data source whose database holds the table
+     * {@code FRESHJWT_REVOCATION} (created when absent). Default {@code java:comp/DefaultDataSource}. A name the
+     * application cannot look up fails the deployment.
+     */
+    public static final String REVOCATION_DATASOURCE = "freshjwt.revocation.datasource";
+
+    /**
+     * With {@code freshjwt.revocation.store=jdbc}: how often each instance reads the revocations other instances wrote,
+     * ISO-8601, more than zero and at most {@code PT10S}. Default {@code PT0.5S}. When the database cannot be read for
+     * ten intervals (at least five seconds), tokens are refused until it can.
+     */
+    public static final String REVOCATION_POLL_INTERVAL = "freshjwt.revocation.poll-interval";
 
     /** The most live entries of the in-memory revocation store. Default 100000. */
     public static final String REVOCATION_MAX_ENTRIES = "freshjwt.revocation.max-entries";

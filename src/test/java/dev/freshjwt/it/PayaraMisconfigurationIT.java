@@ -19,10 +19,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A deployment without a signing key, without an issuer, with a bad cookie or revocation setting, or with a key set that
- * leaves the signing key unclear or unknown to the server must not start: Payara refuses it, and the log names the key
- * to set. (Arquillian reports a failed deployment only as an exception, without the server's words, so this test starts
- * Payara Micro itself and reads its log.) Runs in the default (Payara) profile only.
+ * A deployment without a signing key, without an issuer, with a bad cookie or revocation setting (a poll interval, a
+ * data source that is not there), or with a key set that leaves the signing key unclear or unknown to the server must
+ * not start: Payara refuses it, and the log names the key to set. (Arquillian reports a failed deployment only as an
+ * exception, without the server's words, so this test starts Payara Micro itself and reads its log.) Runs in the
+ * default (Payara) profile only.
  */
 class PayaraMisconfigurationIT {
 
@@ -37,8 +38,8 @@ class PayaraMisconfigurationIT {
         Path noIssuer = export(dir, "noissuer.war", KEYS + "freshjwt.sign.key.location=test-keys/private.pem\n");
         // The data grid is off (single-instance pre-boot file): revocations in memory, set per application (not as a
         // system property, which would hide the bad value of badstore).
-        String sound = "mp.jwt.verify.issuer=https://demo.freshjwt.dev\n" + KEYS
-                + "freshjwt.sign.key.location=test-keys/private.pem\nfreshjwt.revocation.store=memory\n";
+        String signing = "mp.jwt.verify.issuer=https://demo.freshjwt.dev\n" + KEYS + "freshjwt.sign.key.location=test-keys/private.pem\n";
+        String sound = signing + "freshjwt.revocation.store=memory\n";
         Path healthy = export(dir, "healthy.war", sound);
         Path badCookies = export(dir, "badcookies.war", sound + "freshjwt.token.location=cookie\n"
                 + "freshjwt.cookie.secure=false\nfreshjwt.cookie.access.name=__Host-access\n");
@@ -56,15 +57,20 @@ class PayaraMisconfigurationIT {
                 + "freshjwt.sign.key.location=" + write(dir, "new-public.jwks", true, false) + "\n");
         Path notOnServer = export(dir, "notonserver.war", "mp.jwt.verify.issuer=https://demo.freshjwt.dev\n"
                 + "freshjwt.revocation.store=memory\n" + KEYS + bothPrivate + "freshjwt.sign.key.id=new\n");
+        Path badPoll = export(dir, "badpoll.war", signing + "freshjwt.revocation.store=jdbc\n"
+                + "freshjwt.revocation.poll-interval=PT1M\n");
+        Path badSource = export(dir, "badsource.war", signing + "freshjwt.revocation.store=jdbc\n"
+                + "freshjwt.revocation.datasource=jdbc/no-such-database\n");
         server = new PayaraMicroProcess(dir.resolve("payara.log"), List.of("-Xmx512m"),
                 PayaraMicroProcess.singleInstance(), healthy, noKey, noIssuer, badCookies, badWindow, badStore, badMax, badGrace,
-                noKeyId, unknownKeyId, publicOnly, notOnServer);
+                noKeyId, unknownKeyId, publicOnly, notOnServer, badPoll, badSource);
         DemoClient client = new DemoClient(server.base());
-        server.awaitReady(() -> answers(client, "healthy/.well-known/jwks.json") == 200, Duration.ofMinutes(3));
+        server.awaitReady(() -> answers(client, "healthy/.well-known/jwks.json") == 200, Duration.ofMinutes(5));
         log = server.awaitLog(text -> text.contains("nokey") && text.contains("noissuer") && text.contains("badcookies")
                 && text.contains("badwindow") && text.contains("badstore") && text.contains("badmax")
                 && text.contains("badgrace") && text.contains("nokeyid") && text.contains("unknownkeyid")
-                && text.contains("publiconly") && text.contains("notonserver"), Duration.ofMinutes(1));
+                && text.contains("publiconly") && text.contains("notonserver") && text.contains("badpoll")
+                && text.contains("badsource"), Duration.ofMinutes(1));
     }
 
     @AfterAll
@@ -100,13 +106,15 @@ class PayaraMisconfigurationIT {
 
     @Test
     void badRevocationSettingsFailTheDeploymentNamingTheKey() {
-        for (String message : new String[] {"freshjwt.revocation.store must be auto, memory or jcache, not 'bogus'",
+        for (String message : new String[] {"freshjwt.revocation.store must be auto, memory, jcache or jdbc, not 'bogus'",
                 "freshjwt.revocation.max-entries must be a whole number from 1 to 2147483647, not '-1'",
-                "freshjwt.refresh-token.reuse-grace must be an ISO-8601 duration such as PT15M or P30D, not 'soon'"}) {
+                "freshjwt.refresh-token.reuse-grace must be an ISO-8601 duration such as PT15M or P30D, not 'soon'",
+                "freshjwt.revocation.poll-interval must be at most PT10S",
+                "freshjwt.revocation.datasource is 'jdbc/no-such-database', which the application cannot look up"}) {
             assertTrue(log.contains(message), message + ": see target/misconfiguration-it/payara.log");
         }
         DemoClient client = new DemoClient(server.base());
-        for (String app : new String[] {"badstore", "badmax", "badgrace"}) {
+        for (String app : new String[] {"badstore", "badmax", "badgrace", "badpoll", "badsource"}) {
             assertEquals(404, answers(client, app + "/.well-known/jwks.json"), app);
         }
     }

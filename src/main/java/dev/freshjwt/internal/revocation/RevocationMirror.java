@@ -56,7 +56,8 @@ final class RevocationMirror implements RevocationFeed.Sink {
      * Until when (epoch milliseconds) the copy counts as current; a polling feed moves this forward after each
      * successful poll. Event-driven feeds leave it unbounded.
      */
-    void currentUntil(long epochMillis) {
+    @Override
+    public void currentUntil(long epochMillis) {
         currentUntilMillis = epochMillis;
     }
 

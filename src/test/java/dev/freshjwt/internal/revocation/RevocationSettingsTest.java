@@ -20,6 +20,17 @@ class RevocationSettingsTest {
         assertEquals(Duration.ZERO, settings.reuseGrace());
         assertEquals(Duration.ofDays(30).plusSeconds(60), settings.retention());
         assertEquals(1000, settings.maxPerSubject());
+        assertEquals("java:comp/DefaultDataSource", settings.datasource());
+        assertEquals(Duration.ofMillis(500), settings.pollInterval());
+    }
+
+    @Test
+    void jdbcValues() {
+        RevocationSettings settings = RevocationSettings.load(MapConfig.of("freshjwt.revocation.store", "JDBC",
+                "freshjwt.revocation.datasource", " jdbc/revocations ", "freshjwt.revocation.poll-interval", "PT10S"));
+        assertEquals("jdbc", settings.store());
+        assertEquals("jdbc/revocations", settings.datasource());
+        assertEquals(Duration.ofSeconds(10), settings.pollInterval());
     }
 
     @Test
@@ -43,6 +54,9 @@ class RevocationSettingsTest {
         assertNamesKey("freshjwt.refresh-token.reuse-grace", "freshjwt.refresh-token.reuse-grace", "soon");
         assertNamesKey("freshjwt.refresh-token.reuse-grace", "freshjwt.refresh-token.reuse-grace", "-PT1S");
         assertNamesKey("freshjwt.refresh-token.lifetime", "freshjwt.refresh-token.lifetime", "P0D");
+        for (String bad : new String[] {"soon", "PT0S", "-PT1S", "PT10.001S", "P1D"}) {
+            assertNamesKey("freshjwt.revocation.poll-interval", "freshjwt.revocation.poll-interval", bad);
+        }
     }
 
     private static void assertNamesKey(String key, String... config) {
