@@ -70,4 +70,27 @@ public final class TestKeys {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * A token for {@code alice} from {@code issuer}, expiring in {@code expiresIn} seconds, signed RS256 with
+     * {@code key}, with {@code kid} in its header unless {@code null}.
+     */
+    public static String rs256Token(java.security.PrivateKey key, String issuer, long expiresIn, String kid) {
+        org.jose4j.jwt.JwtClaims claims = new org.jose4j.jwt.JwtClaims();
+        claims.setIssuer(issuer);
+        claims.setSubject("alice");
+        claims.setExpirationTime(org.jose4j.jwt.NumericDate.fromSeconds(java.time.Instant.now().getEpochSecond() + expiresIn));
+        org.jose4j.jws.JsonWebSignature jws = new org.jose4j.jws.JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(key);
+        jws.setAlgorithmHeaderValue("RS256");
+        if (kid != null) {
+            jws.setKeyIdHeaderValue(kid);
+        }
+        try {
+            return jws.getCompactSerialization();
+        } catch (org.jose4j.lang.JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -9,12 +9,8 @@ import dev.freshjwt.testing.MapConfig;
 import dev.freshjwt.testing.TestKeys;
 import java.security.KeyPair;
 import java.security.PrivateKey;
-import java.time.Instant;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.PublicJsonWebKey;
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.NumericDate;
 import org.junit.jupiter.api.Test;
 
 /** Verifying bearer tokens as MicroProfile JWT does, from the standard mp.jwt.verify.* keys (Open Liberty with cookies). */
@@ -68,21 +64,6 @@ class MpJwtVerifierTest {
     }
 
     private static String token(PrivateKey key, String issuer, long expiresIn, String kid) {
-        JwtClaims claims = new JwtClaims();
-        claims.setIssuer(issuer);
-        claims.setSubject("alice");
-        claims.setExpirationTime(NumericDate.fromSeconds(Instant.now().getEpochSecond() + expiresIn));
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
-        jws.setKey(key);
-        jws.setAlgorithmHeaderValue("RS256");
-        if (kid != null) {
-            jws.setKeyIdHeaderValue(kid);
-        }
-        try {
-            return jws.getCompactSerialization();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return TestKeys.rs256Token(key, issuer, expiresIn, kid);
     }
 }

@@ -10,12 +10,8 @@ import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.NumericDate;
 import org.junit.jupiter.api.Test;
 
 /** Verifying our own tokens (refresh(String), token cookies) with one key, and with the keys of a rotation. */
@@ -57,21 +53,6 @@ class OwnTokenVerifierTest {
     }
 
     private static String token(PrivateKey key, String kid) {
-        JwtClaims claims = new JwtClaims();
-        claims.setIssuer(ISSUER);
-        claims.setSubject("alice");
-        claims.setExpirationTime(NumericDate.fromSeconds(Instant.now().getEpochSecond() + 60));
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
-        jws.setKey(key);
-        jws.setAlgorithmHeaderValue("RS256");
-        if (kid != null) {
-            jws.setKeyIdHeaderValue(kid);
-        }
-        try {
-            return jws.getCompactSerialization();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return TestKeys.rs256Token(key, ISSUER, 60, kid);
     }
 }
