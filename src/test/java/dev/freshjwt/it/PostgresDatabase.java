@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -72,7 +73,8 @@ final class PostgresDatabase {
                 "create-jdbc-resource --connectionpoolid " + pool + " " + jndiName);
         try {
             Files.createDirectories(file.getParent());
-            return Files.write(file, commands, StandardCharsets.UTF_8);
+            Files.write(file, commands, StandardCharsets.UTF_8);
+            return Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------")); // the password
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
