@@ -22,10 +22,17 @@ public final class FreshJwtConfig {
      * Where the private signing key is: {@code classpath:name}, a {@code file:} URL, or a path (classpath
      * resource first, then file). PEM PKCS#8 ({@code -----BEGIN PRIVATE KEY-----}; for EC keys followed by
      * the {@code PUBLIC KEY} block), a private JWK, or a JWKS. Required wherever {@link TokenIssuer} is used.
+     *
+     * <p>A JWKS may hold several keys, to rotate keys without refusing live tokens: {@link #SIGN_KEY_ID} names the one
+     * that signs; the others (private or public-only entries) only verify, and {@link TokenIssuer#jwks()} publishes
+     * them all. Each key needs its own {@code kid}.
      */
     public static final String SIGN_KEY_LOCATION = "freshjwt.sign.key.location";
 
-    /** The {@code kid} of minted tokens; selects the key of a JWKS. Default: the JWK's {@code kid}, else its RFC 7638 thumbprint. */
+    /**
+     * The {@code kid} of minted tokens; names the signing key of a JWKS, which is required when the set holds more than
+     * one private key. Default: the JWK's {@code kid}, else its RFC 7638 thumbprint.
+     */
     public static final String SIGN_KEY_ID = "freshjwt.sign.key.id";
 
     /** {@code RS256} (default for RSA keys), {@code RS384}, {@code RS512}, {@code ES256} (default for P-256 keys), {@code ES384}, {@code ES512}. */
@@ -43,11 +50,36 @@ public final class FreshJwtConfig {
      */
     public static final String REFRESH_TOKEN_REUSE_GRACE = "freshjwt.refresh-token.reuse-grace";
 
-    /** Which revocation store: {@code auto} (default), {@code memory} or {@code jcache}. See {@link RevocationStore}. */
+    /**
+     * Which revocation store: {@code auto} (default: your own {@link RevocationStore} bean, else JCache when the server
+     * offers it, else memory), {@code memory}, {@code jcache}, or {@code jdbc} (a table in the database of
+     * {@link #REVOCATION_DATASOURCE}: revocations survive restarts and are shared by the instances that use it).
+     */
     public static final String REVOCATION_STORE = "freshjwt.revocation.store";
+
+    /**
+     * With {@code freshjwt.revocation.store=jdbc}: the JNDI name of the data source whose database holds the table
+     * {@code FRESHJWT_REVOCATION} (created when absent). Default {@code java:comp/DefaultDataSource}. A name the
+     * application cannot look up fails the deployment.
+     */
+    public static final String REVOCATION_DATASOURCE = "freshjwt.revocation.datasource";
+
+    /**
+     * With {@code freshjwt.revocation.store=jdbc}: how often each instance reads the revocations other instances wrote,
+     * ISO-8601, more than zero and at most {@code PT10S}. Default {@code PT0.5S}. When the database cannot be read for
+     * ten intervals (at least five seconds), tokens are refused until it can.
+     */
+    public static final String REVOCATION_POLL_INTERVAL = "freshjwt.revocation.poll-interval";
 
     /** The most live entries of the in-memory revocation store. Default 100000. */
     public static final String REVOCATION_MAX_ENTRIES = "freshjwt.revocation.max-entries";
+
+    /**
+     * How many token and session revocations (logouts) one subject may hold at once, counted over the longest token
+     * lifetime. Past that, each further logout revokes every token the subject holds instead (a single entry), so no
+     * user can fill the revocation store for others. Default 1000.
+     */
+    public static final String REVOCATION_MAX_PER_SUBJECT = "freshjwt.revocation.max-per-subject";
 
     /**
      * Where requests carry tokens: {@code header} ({@code Authorization: Bearer}, the default), {@code cookie}, or

@@ -10,7 +10,9 @@ import java.util.OptionalLong;
  * <p>freshjwt picks a store by itself: your own CDI bean implementing this interface if there is one; else a
  * JCache store when the server provides a JCache {@code CacheManager} (Payara does, backed by its Hazelcast
  * data grid, so revocations are shared by the whole cluster); else a bounded in-memory store, good for a
- * single instance. To plug in your own (Redis, a database), make it an {@code @ApplicationScoped} bean:
+ * single instance. With {@code freshjwt.revocation.store=jdbc} it keeps them in a table of a database instead, where
+ * they survive restarts and are shared by every instance using that database ({@link FreshJwtConfig#REVOCATION_DATASOURCE}).
+ * To plug in your own (Redis, say), make it an {@code @ApplicationScoped} bean:
  *
  * <pre>{@code
  * @ApplicationScoped

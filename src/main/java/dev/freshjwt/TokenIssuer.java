@@ -46,8 +46,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * <p>An access token minted by {@link #login} is <em>fresh</em>; one minted by {@link #refresh} never is. Both
  * carry {@code auth_time}, the moment of the credential login, unchanged through any number of refreshes.
  * Tokens are compact JWS with header {@code typ: JWT} and {@code kid}, signed with the key of
- * {@code freshjwt.sign.key.location}; see {@link FreshJwtConfig} for every setting. The time comes from the
- * application's {@link Clock} bean when there is one.
+ * {@code freshjwt.sign.key.location} (of a JWKS of several, the one {@code freshjwt.sign.key.id} names); see
+ * {@link FreshJwtConfig} for every setting. The time comes from the application's {@link Clock} bean when there is
+ * one.
  *
  * <p>Thread-safe. A deployment that injects this bean without an issuer or signing key fails to deploy.
  */
@@ -82,9 +83,9 @@ public class TokenIssuer {
 
     TokenIssuer(IssuerConfiguration configuration, Clock clock, Revocations revocations) {
         this.minter = new TokenMinter(configuration.settings(), configuration.key(), clock);
-        this.verifier = new OwnTokenVerifier(configuration.settings(), configuration.key(), clock);
+        this.verifier = new OwnTokenVerifier(configuration.settings(), configuration.keys(), clock);
         this.issuer = configuration.settings().issuer();
-        this.jwks = Jwks.of(configuration.key());
+        this.jwks = Jwks.of(configuration.keys());
         this.clock = clock;
         this.revocations = revocations;
         this.rotation = configuration.settings().rotation();
@@ -164,7 +165,8 @@ public class TokenIssuer {
 
     /**
      * As {@link #refresh(JsonWebToken)}, for a refresh token that arrived some other way (a request body, a
-     * cookie): its signature, issuer, audience and expiry are verified here first.
+     * cookie): its signature (with any key of {@code freshjwt.sign.key.location}, so during a key rotation with the
+     * old key too), issuer, audience and expiry are verified here first.
      *
      * @throws TokenRejectedException (401) when the token is not a valid refresh token of ours
      * @throws IllegalStateException when refresh-token rotation is on: use {@link #refreshTokens(String)}
@@ -240,7 +242,11 @@ public class TokenIssuer {
         return rotation;
     }
 
-    /** The JSON Web Key Set with the public verification key, to publish at {@code /.well-known/jwks.json}. */
+    /**
+     * The JSON Web Key Set with the public half of every key of {@code freshjwt.sign.key.location}, the signing key
+     * first (during a key rotation, then the keys that only verify), each with its {@code kid}: to publish at
+     * {@code /.well-known/jwks.json}, and what {@code mp.jwt.verify.publickey.location} should hold.
+     */
     public String jwks() {
         return jwks;
     }
@@ -288,7 +294,7 @@ public class TokenIssuer {
         }
         Instant expiry = clock.instant().plus(minter.defaultLifetime(TokenType.REFRESH));
         if (revocations.rotate(session, generation, expiry) == Revocations.Use.REUSED) {
-            revocations.revokeSession(session);
+            revocations.revokeSession(session, ClaimValues.text(claim.apply("sub")));
             LOG.warning("freshjwt: refresh token " + tokenId + " (generation " + generation + " of session " + session
                     + ") was presented again after use; the session is revoked");
             throw refused(Rejection.invalid("The refresh token was already used; its session is revoked")

@@ -11,7 +11,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * Revokes tokens: one (logout), a whole session (a login and every token refreshed from it), or everything a
  * subject holds (after a password change). A revoked token gets {@code 401 invalid_token} on every request,
  * checked after the container has verified its signature. Revocations live in the {@link RevocationStore}
- * (shared by a Payara cluster) and are forgotten once the tokens they name would have expired anyway. When the store
+ * (shared by a Payara cluster) and are forgotten once the tokens they name would have expired anyway. One subject
+ * holds at most {@code freshjwt.revocation.max-per-subject} token and session revocations; one more revokes all of
+ * its tokens instead, so no user can fill the store for others. When the store
  * cannot record a revocation (full, or unreachable), nothing is revoked and a {@link RevocationUnavailableException}
  * tells the client so (503), never a 500.
  *
@@ -51,7 +53,7 @@ public class TokenRevoker {
         if (tokenId == null || expiresAt == ClaimValues.ABSENT) {
             throw new IllegalArgumentException("A token without jti or exp cannot be revoked one by one");
         }
-        revocations.revokeToken(tokenId, Instant.ofEpochSecond(expiresAt));
+        revocations.revokeToken(tokenId, Instant.ofEpochSecond(expiresAt), ClaimValues.text(token.getClaim("sub")));
     }
 
     /**
@@ -65,7 +67,7 @@ public class TokenRevoker {
         if (session == null) {
             throw new IllegalArgumentException("The token belongs to no session (no sid claim)");
         }
-        revocations.revokeSession(session);
+        revocations.revokeSession(session, ClaimValues.text(token.getClaim("sub")));
     }
 
     /**

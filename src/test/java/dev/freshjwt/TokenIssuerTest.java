@@ -124,7 +124,7 @@ class TokenIssuerTest {
         assertEquals(clock.instant().plus(Duration.ofMinutes(15)).getEpochSecond(), renewed.getExpirationTime().getValue());
         assertTrue(renewed.getJwtId().length() >= 32);
 
-        revocations.revokeSession((String) login.getClaimValue("sid"));
+        revocations.revokeSession((String) login.getClaimValue("sid"), "alice");
         assertThrows(TokenRejectedException.class, () -> later.renewAccessToken(verified));
         assertThrows(TokenRejectedException.class, () -> later.renewAccessToken(new MapJsonWebToken("raw",
                 Map.of("iss", ISSUER, "sub", "alice", "type", "refresh"))));
@@ -160,6 +160,28 @@ class TokenIssuerTest {
 
         JwtClaims plain = claims(atLogin.login("bob").accessToken());
         assertFalse(plain.hasClaim("acr") || plain.hasClaim("amr"), "no acr or amr unless the login says how");
+    }
+
+    @Test
+    void afterAKeyRotationTokensOfTheOldKeyStillRefreshAndNewOnesCarryTheNewKid() throws Exception {
+        SigningKey old = new SigningKey(KEYS.getPrivate(), KEYS.getPublic(), "kid-1", "RS256");
+        SigningKey next = new SigningKey(TestKeys.otherRsa().getPrivate(), TestKeys.otherRsa().getPublic(), "kid-2", "RS256");
+        Clock clock = Clock.fixed(LOGIN.plus(Duration.ofHours(1)), ZoneOffset.UTC);
+        TokenIssuer rotated = new TokenIssuer(new IssuerConfiguration(settings(List.of(), false), List.of(next, old)),
+                clock, revocations(clock));
+        String refreshed = rotated.refresh(atLogin.login("alice").refreshToken());    // signed with kid-1
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setCompactSerialization(refreshed);
+        assertEquals("kid-2", jws.getKeyIdHeaderValue());
+        jws.setKey(next.publicKey());
+        assertTrue(jws.verifySignature());
+        var published = new org.jose4j.jwk.JsonWebKeySet(rotated.jwks());
+        assertEquals(List.of("kid-2", "kid-1"), published.getJsonWebKeys().stream().map(k -> k.getKeyId()).toList());
+
+        TokenIssuer retired = new TokenIssuer(new IssuerConfiguration(settings(List.of(), false), next), clock,
+                revocations(clock));
+        assertThrows(TokenRejectedException.class, () -> retired.refresh(atLogin.login("alice").refreshToken()),
+                "once the old key is removed, its tokens are refused");
     }
 
     @Test
@@ -312,7 +334,7 @@ class TokenIssuerTest {
         Revocations revocations = revocations(clock);
         TokenIssuer issuer = issuer(clock, revocations, false);
         TokenPair login = issuer.login("alice");
-        revocations.revokeSession((String) claims(login.refreshToken()).getClaimValue("sid"));
+        revocations.revokeSession((String) claims(login.refreshToken()).getClaimValue("sid"), "alice");
         assertThrows(TokenRejectedException.class, () -> issuer.refresh(login.refreshToken()));
     }
 

@@ -4,8 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -15,17 +18,55 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs every benchmark (JMH micro-benchmarks, token sizes, HTTP on Payara Micro) and writes one Markdown report to
- * {@code target/bench/benchmarks.md}: {@code mvn -Pbench -DskipTests verify}.
+ * Runs every benchmark (JMH micro-benchmarks, token sizes, HTTP on Payara Micro, HTTP on a Payara Micro cluster) and
+ * writes one Markdown report to {@code target/bench/benchmarks.md}: {@code mvn -Pbench -DskipTests verify}; only some
+ * of them with {@code -Dbench.only=cluster} (or {@code jmh}, {@code sizes}, {@code http}, separated by commas).
  */
 public final class BenchmarkReport {
+
+    private static final String PARTS = "jmh,sizes,http,cluster";
 
     private BenchmarkReport() {
     }
 
     public static void main(String[] args) throws Exception {
+        Set<String> parts = parts(System.getProperty("bench.only", "all"));
         Path out = Path.of("target", "bench");
         Files.createDirectories(out);
+        StringBuilder report = new StringBuilder();
+        if (parts.contains("jmh")) {
+            report.append(microBenchmarks());
+        }
+        if (parts.contains("sizes")) {
+            report.append("\n## Token sizes\n\n").append(TokenSizes.table());
+        }
+        if (parts.contains("http")) {
+            report.append("\n## HTTP on Payara Micro\n\n").append(HttpBenchmark.table(out));
+        }
+        if (parts.contains("cluster")) {
+            report.append("\n## HTTP on a Payara Micro cluster\n\n").append(ClusterBenchmark.report(out));
+        }
+        Files.writeString(out.resolve("benchmarks.md"), report);
+        System.out.println(report);
+    }
+
+    /** {@code all}, or some of {@value #PARTS} separated by commas: {@code -Dbench.only=cluster}. */
+    private static Set<String> parts(String only) {
+        Set<String> known = new LinkedHashSet<>(List.of(PARTS.split(",")));
+        if (only.isBlank() || only.strip().equals("all")) {
+            return known;
+        }
+        Set<String> parts = new LinkedHashSet<>();
+        for (String part : only.split(",")) {
+            if (!known.contains(part.strip())) {
+                throw new IllegalArgumentException("bench.only=" + only + ": say all, or some of " + PARTS);
+            }
+            parts.add(part.strip());
+        }
+        return parts;
+    }
+
+    private static String microBenchmarks() throws Exception {
         Options options = new OptionsBuilder()
                 .include("dev\\.freshjwt\\.(MintBenchmark|internal\\.guard\\.GuardBenchmark|internal\\.revocation\\.RevocationBenchmark)")
                 .forks(1).warmupIterations(4).warmupTime(TimeValue.seconds(1))
@@ -48,10 +89,7 @@ public final class BenchmarkReport {
         report.append("\n### Ratios\n\n| ratio | RS256 | ES256 |\n|---|---:|---:|\n");
         ratio(report, scores, "mint: freshjwt / jose4j", "MintBenchmark.freshjwtAccessToken", "MintBenchmark.joseAccessToken");
         ratio(report, scores, "verify: freshjwt / jose4j", "MintBenchmark.freshjwtVerify", "MintBenchmark.joseVerify");
-        report.append("\n## Token sizes\n\n").append(TokenSizes.table());
-        report.append("\n## HTTP on Payara Micro\n\n").append(HttpBenchmark.table(out));
-        Files.writeString(out.resolve("benchmarks.md"), report);
-        System.out.println(report);
+        return report.toString();
     }
 
     /** The gc profiler's bytes allocated per operation; JMH's API hands secondary results out as a raw map. */

@@ -42,9 +42,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  */
 final class HttpBenchmark {
 
-    private static final int THREADS = 4;
-    private static final Duration WARMUP = Duration.ofSeconds(3);
-    private static final Duration MEASURE = Duration.ofSeconds(8);
+    static final int THREADS = 4;
+    static final Duration WARMUP = Duration.ofSeconds(3);
+    static final Duration MEASURE = Duration.ofSeconds(8);
     private static final int ROUNDS = 3;
 
     private HttpBenchmark() {
@@ -95,12 +95,12 @@ final class HttpBenchmark {
         }
     }
 
-    private static HttpRequest authorized(URI uri, String token) {
+    static HttpRequest authorized(URI uri, String token) {
         return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).build();
     }
 
     /** The access token of a demo login, or {@code null} while the server is not ready. */
-    private static String login(HttpClient client, URI base) {
+    static String login(HttpClient client, URI base) {
         HttpRequest login = HttpRequest.newBuilder(base.resolve("login")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"test\",\"password\":\"test\"}")).build();
         try {
@@ -116,7 +116,7 @@ final class HttpBenchmark {
     }
 
     /** Latencies in nanoseconds of every request completed in {@code duration} by {@link #THREADS} clients. */
-    private static long[] load(HttpRequest request, Duration duration) throws Exception {
+    static long[] load(HttpRequest request, Duration duration) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         long end = System.nanoTime() + duration.toNanos();
         List<Future<long[]>> results = new ArrayList<>();

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,6 +24,16 @@ final class DemoClient {
 
     DemoClient(URI base) {
         this.base = base;
+    }
+
+    /** Servers listen on loopback only; containers may report the machine's address, so only their port is used. */
+    static DemoClient at(URL deployment) {
+        try {
+            return new DemoClient(new URI(deployment.getProtocol(), null, "127.0.0.1", deployment.getPort(),
+                    deployment.getPath(), null, null));
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(deployment.toString(), e);
+        }
     }
 
     /** The demo's root URL, ending in {@code /}. */

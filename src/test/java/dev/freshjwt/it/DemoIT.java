@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -30,10 +28,9 @@ abstract class DemoIT {
 
     DemoClient client;
 
-    /** Servers listen on loopback only; containers may report the machine's address, so only their port is used. */
     @BeforeEach
-    void connect() throws URISyntaxException {
-        client = new DemoClient(new URI(base.getProtocol(), null, "127.0.0.1", base.getPort(), base.getPath(), null, null));
+    void connect() {
+        client = DemoClient.at(base);
     }
 
     /**

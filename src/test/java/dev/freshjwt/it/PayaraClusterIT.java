@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two clustered Payara Micro instances share revocations through the JCache store in Payara's data grid: a
- * token revoked on A is refused on B within a second, and a refresh token used on A is detected as reused on B.
+ * token revoked on A is refused on B within a second, a refresh token used on A is detected as reused on B, and a
+ * member that joins later refuses what was revoked before it came.
  * Runs in the default (Payara) profile only.
  */
 class PayaraClusterIT {
@@ -63,6 +64,19 @@ class PayaraClusterIT {
         HttpResponse<String> reuse = b.post("refresh", bearer(login.getString("refresh_token")), null, null);
         DemoIT.assertInvalidToken(reuse);
         DemoIT.assertInvalidToken(a.post("refresh", bearer(next), null, null));
+    }
+
+    @Test
+    void aMemberThatJoinsLaterRefusesWhatWasRevokedBefore() {
+        String revoked = bearer(a.login().getString("access_token"));
+        assertEquals(204, a.post("logout", revoked, null, null).statusCode());
+        String live = bearer(a.login().getString("access_token"));
+
+        cluster.restart(1);
+        cluster.awaitReady(Duration.ofMinutes(4));
+        b = new DemoClient(cluster.base(1));
+        DemoIT.assertInvalidToken(b.get("protected", revoked)); // its first answer: no waiting for events
+        assertEquals(200, b.get("protected", live).statusCode());
     }
 
     /** Members find each other some seconds after both serve HTTP: wait until a revocation crosses. */

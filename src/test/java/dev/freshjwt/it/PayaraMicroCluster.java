@@ -10,16 +10,28 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Two real Payara Micro instances running the built demo WAR, clustered over loopback only (Hazelcast with a
- * TCP/IP member list, no multicast) and signing with one shared key, as a production cluster must.
+ * TCP/IP member list, no multicast) and signing with one shared key, as a production cluster must. Public for the
+ * cluster part of the HTTP benchmark, which compares a member with a single instance of the same WAR and key.
  */
-final class PayaraMicroCluster implements AutoCloseable {
+public final class PayaraMicroCluster implements AutoCloseable {
 
     private final List<PayaraMicroProcess> instances = new ArrayList<>();
+    private final List<Function<Path, PayaraMicroProcess>> starters = new ArrayList<>();
+    private final List<String> sharedJvmOptions;
+    private final Path war;
+    private final Path workDir;
+    private int restarts;
 
-    PayaraMicroCluster(Path workDir, String... extraSystemProperties) {
+    /**
+     * @param workDir where the shared key and the members' logs go
+     * @param extraSystemProperties {@code key=value} system properties of both members
+     */
+    public PayaraMicroCluster(Path workDir, String... extraSystemProperties) {
+        this.workDir = workDir;
         try {
             Files.createDirectories(workDir);
         } catch (IOException e) {
@@ -30,28 +42,51 @@ final class PayaraMicroCluster implements AutoCloseable {
         int[] gridPorts = {PayaraMicroProcess.freePort(), PayaraMicroProcess.freePort()};
         String members = "127.0.0.1:" + gridPorts[0] + ",127.0.0.1:" + gridPorts[1];
         String clusterName = "freshjwt-it-" + UUID.randomUUID();
-        Path war = Path.of(System.getProperty("freshjwt.demo.war", "target/freshjwt-demo.war"));
+        war = Path.of(System.getProperty("freshjwt.demo.war", "target/freshjwt-demo.war"));
+        sharedJvmOptions = List.of("-Xmx512m", "-Dfreshjwt.sign.key.location=" + privateKey.toUri(),
+                "-Dmp.jwt.verify.publickey.location=" + publicKey.toUri());
         for (int i = 0; i < 2; i++) {
-            List<String> jvm = new ArrayList<>(List.of("-Xmx512m", "-Dhazelcast.socket.bind.any=false",
-                    "-Dhazelcast.local.localAddress=127.0.0.1", "-Dfreshjwt.sign.key.location=" + privateKey.toUri(),
-                    "-Dmp.jwt.verify.publickey.location=" + publicKey.toUri()));
+            List<String> jvm = new ArrayList<>(sharedJvmOptions);
+            jvm.addAll(List.of("-Dhazelcast.socket.bind.any=false", "-Dhazelcast.local.localAddress=127.0.0.1"));
             for (String property : extraSystemProperties) {
                 jvm.add("-D" + property);
             }
-            instances.add(new PayaraMicroProcess(workDir.resolve("instance-" + i + ".log"), jvm, List.of(
-                    "--clustermode", "tcpip:" + members, "--interfaces", "127.0.0.1",
+            List<String> micro = List.of("--clustermode", "tcpip:" + members, "--interfaces", "127.0.0.1",
                     "--startport", String.valueOf(gridPorts[i]), "--clustername", clusterName, "--name", "instance-" + i,
-                    "--nohostaware", "--prebootcommandfile", "server-config/payara-micro/cluster-pre-boot-commands.asadmin"),
-                    war));
+                    "--nohostaware", "--prebootcommandfile", "server-config/payara-micro/cluster-pre-boot-commands.asadmin");
+            starters.add(log -> new PayaraMicroProcess(log, jvm, micro, war));
+            instances.add(starters.get(i).apply(workDir.resolve("instance-" + i + ".log")));
         }
     }
 
-    URI base(int instance) {
+    /** Stops one instance and starts it again with the same settings (a new HTTP port); it rejoins the cluster. */
+    void restart(int instance) {
+        instances.get(instance).close();
+        restarts++;
+        instances.set(instance, starters.get(instance).apply(workDir.resolve("instance-" + instance + "-restart-" + restarts + ".log")));
+    }
+
+    public URI base(int instance) {
         return instances.get(instance).base();
     }
 
+    /** One of the two members, {@code 0} or {@code 1}. */
+    public PayaraMicroProcess member(int instance) {
+        return instances.get(instance);
+    }
+
+    /** The WAR both members deploy. */
+    public Path war() {
+        return war;
+    }
+
+    /** The heap and the shared key's locations: what an instance outside the cluster needs to trust its tokens. */
+    public List<String> sharedJvmOptions() {
+        return sharedJvmOptions;
+    }
+
     /** Waits until both instances serve the demo. */
-    void awaitReady(Duration timeout) {
+    public void awaitReady(Duration timeout) {
         for (PayaraMicroProcess instance : instances) {
             DemoClient client = new DemoClient(instance.base());
             instance.awaitReady(() -> serves(client), timeout);

@@ -64,6 +64,11 @@ public final class PayaraMicroProcess implements AutoCloseable {
         return base;
     }
 
+    /** The CPU time the server's JVM has used so far (user and system), zero where the platform does not say. */
+    public Duration cpuTime() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     /** Waits until the server's log satisfies {@code condition}, e.g. shows the application deployed or refused. */
     public String awaitLog(Predicate<String> condition, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);

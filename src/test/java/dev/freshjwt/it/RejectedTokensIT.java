@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Base64;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jose4j.jws.JsonWebSignature;
 import org.junit.jupiter.api.Test;
 
 /** Forged, tampered, expired, odd and pre-dated tokens: every one a 401 with a Bearer challenge, never a 500. */
@@ -48,6 +49,24 @@ class RejectedTokensIT extends DemoIT {
     void tokenSignedByAnotherKeyIsRefused() {
         String forged = TestTokens.freshAccess(Instant.now()).signedWith(TestKeys.otherRsa().getPrivate()).sign();
         assertInvalidToken(client.get("sensitive_operation", bearer(forged)));
+    }
+
+    /**
+     * With one PEM key, which has no {@code kid}, every server verifies a token with it whatever {@code kid} the token
+     * names (a key rotation's JWKS is another matter: {@code KeyRotationIT}); the {@code kid} of our own key does not
+     * make a forgery pass.
+     */
+    @Test
+    void withOnePemKeyTheKidATokenNamesDoesNotMatter() throws Exception {
+        assertEquals(200, client.get("protected", bearer(TestTokens.freshAccess(Instant.now()).keyId("any-kid").sign()))
+                .statusCode());
+        assertEquals(200, client.post("refresh", bearer(TestTokens.refresh().keyId("any-kid").sign()), null, null)
+                .statusCode());
+        JsonWebSignature minted = new JsonWebSignature();
+        minted.setCompactSerialization(client.login().getString("access_token"));
+        String forged = TestTokens.freshAccess(Instant.now()).keyId(minted.getKeyIdHeaderValue())
+                .signedWith(TestKeys.otherRsa().getPrivate()).sign();
+        assertInvalidToken(client.get("protected", bearer(forged)));
     }
 
     @Test

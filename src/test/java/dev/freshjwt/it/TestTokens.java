@@ -19,6 +19,7 @@ final class TestTokens {
 
     private final Map<String, Object> claims = new LinkedHashMap<>();
     private PrivateKey key = TestKeys.rsa().getPrivate();
+    private Object keyId;
 
     private TestTokens(String type, Instant now) {
         claims.put("iss", Deployments.ISSUER);
@@ -61,6 +62,12 @@ final class TestTokens {
         return this;
     }
 
+    /** Names the signing key in the {@code kid} header (normally a string; anything else is an odd token). */
+    TestTokens keyId(Object kid) {
+        this.keyId = kid;
+        return this;
+    }
+
     String sign() {
         JwtClaims jwt = new JwtClaims();
         claims.forEach(jwt::setClaim);
@@ -69,6 +76,9 @@ final class TestTokens {
         jws.setKey(key);
         jws.setAlgorithmHeaderValue("RS256");
         jws.setHeader("typ", "JWT");
+        if (keyId != null) {
+            jws.getHeaders().setObjectHeaderValue("kid", keyId);
+        }
         try {
             return jws.getCompactSerialization();
         } catch (JoseException e) {

@@ -46,7 +46,7 @@ public class RevocationBenchmark {
                     Duration.ofSeconds(60));
         }
         for (int i = 0; i < 10_000; i++) {
-            revocations.revokeToken("revoked-" + i, Instant.now().plusSeconds(900));
+            revocations.revokeToken("revoked-" + i, Instant.now().plusSeconds(900), null);
         }
         issuedAt = Instant.now().getEpochSecond();
     }

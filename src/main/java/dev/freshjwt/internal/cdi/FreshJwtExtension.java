@@ -7,6 +7,7 @@ import dev.freshjwt.internal.cookie.CookieSettings;
 import dev.freshjwt.internal.keys.SigningKey;
 import dev.freshjwt.internal.revocation.RevocationSettings;
 import dev.freshjwt.internal.keys.SigningKeyLoader;
+import dev.freshjwt.internal.keys.VerificationKeys;
 import dev.freshjwt.internal.token.JoseLibrary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,7 +18,9 @@ import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Arrays;
+import java.util.List;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -105,13 +108,17 @@ public class FreshJwtExtension implements Extension {
      */
     public synchronized IssuerConfiguration issuerConfiguration() {
         if (issuer == null) {
-            IssuerSettings settings = IssuerSettings.load(ConfigProvider.getConfig(), cookieSettings().cookie());
-            SigningKey key = SigningKeyLoader.load(settings.keyLocation(), settings.keyId(), settings.algorithm(),
-                    Thread.currentThread().getContextClassLoader());
-            JoseLibrary.check(key);
-            issuer = new IssuerConfiguration(settings, key);
-            LOG.info("freshjwt signs tokens for issuer " + settings.issuer() + " with " + key + ", jose4j from "
-                    + JoseLibrary.location());
+            Config config = ConfigProvider.getConfig();
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            IssuerSettings settings = IssuerSettings.load(config, cookieSettings().cookie());
+            List<SigningKey> keys = SigningKeyLoader.loadAll(settings.keyLocation(), settings.keyId(),
+                    settings.algorithm(), loader);
+            VerificationKeys.requireVerifiable(keys.get(0), config, loader);
+            JoseLibrary.check(keys.get(0));
+            issuer = new IssuerConfiguration(settings, keys);
+            LOG.info("freshjwt signs tokens for issuer " + settings.issuer() + " with " + issuer.key()
+                    + (keys.size() > 1 ? " and verifies those of " + keys.subList(1, keys.size()) : "")
+                    + ", jose4j from " + JoseLibrary.location());
         }
         return issuer;
     }
@@ -128,8 +135,26 @@ public class FreshJwtExtension implements Extension {
      * What the issuer needs, loaded and checked. Immutable.
      *
      * @param settings the configuration values
-     * @param key the signing key
+     * @param keys every key whose tokens are valid, the signing key first; more than one during a key rotation
      */
-    public record IssuerConfiguration(IssuerSettings settings, SigningKey key) {
+    public record IssuerConfiguration(IssuerSettings settings, List<SigningKey> keys) {
+
+        /** Copies {@code keys}, which must not be empty. */
+        public IssuerConfiguration {
+            keys = List.copyOf(keys);
+            if (keys.isEmpty()) {
+                throw new IllegalArgumentException("no signing key");
+            }
+        }
+
+        /** With one key, which signs and verifies. */
+        public IssuerConfiguration(IssuerSettings settings, SigningKey key) {
+            this(settings, List.of(key));
+        }
+
+        /** The key that signs. */
+        public SigningKey key() {
+            return keys.get(0);
+        }
     }
 }

@@ -54,7 +54,7 @@ public class CookieBridge {
         this.settings = extension.cookieSettings();
         if (settings.cookie()) {
             FreshJwtExtension.IssuerConfiguration issuer = extension.issuerConfiguration();
-            this.verifier = new OwnTokenVerifier(issuer.settings(), issuer.key(),
+            this.verifier = new OwnTokenVerifier(issuer.settings(), issuer.keys(),
                     clock.isResolvable() ? clock.get() : Clock.systemUTC());
             this.revocations = revocations.get();
         } else {

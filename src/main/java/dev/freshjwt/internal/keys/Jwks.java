@@ -1,10 +1,11 @@
 package dev.freshjwt.internal.keys;
 
+import java.util.List;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.PublicJsonWebKey;
 
-/** The JSON Web Key Set that publishes the verification key: public members only. */
+/** The JSON Web Key Set that publishes the verification keys: public members only. */
 public final class Jwks {
 
     private Jwks() {
@@ -14,10 +15,22 @@ public final class Jwks {
      * @return the JWKS document, e.g. {@code {"keys":[{"kty":"RSA","kid":"…","use":"sig","alg":"RS256","n":"…","e":"AQAB"}]}}
      */
     public static String of(SigningKey key) {
-        PublicJsonWebKey jwk = SigningKeyLoader.publicJwk(key.publicKey());
-        jwk.setKeyId(key.keyId());
-        jwk.setUse("sig");
-        jwk.setAlgorithm(key.algorithm());
-        return new JsonWebKeySet(jwk).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+        return of(List.of(key));
+    }
+
+    /** Every key in the given order (the signing key first): during a key rotation, tokens of the old key still verify. */
+    public static String of(List<SigningKey> keys) {
+        return new JsonWebKeySet(publicJwks(keys)).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+    }
+
+    /** The public halves as JWKs, each with its {@code kid}, {@code use} and {@code alg}. */
+    public static List<JsonWebKey> publicJwks(List<SigningKey> keys) {
+        return keys.stream().<JsonWebKey>map(key -> {
+            PublicJsonWebKey jwk = SigningKeyLoader.publicJwk(key.publicKey());
+            jwk.setKeyId(key.keyId());
+            jwk.setUse("sig");
+            jwk.setAlgorithm(key.algorithm());
+            return jwk;
+        }).toList();
     }
 }

@@ -10,59 +10,51 @@ import java.security.Signature;
 import java.util.List;
 import java.util.Optional;
 import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.lang.HashUtil;
 import org.jose4j.lang.JoseException;
 
-/** Turns the configured key location into a checked {@link SigningKey}. */
+/** Turns the configured key location into checked {@link SigningKey}s. */
 public final class SigningKeyLoader {
 
     private SigningKeyLoader() {
     }
 
     /**
+     * The key that signs: the first of {@link #loadAll}.
+     *
+     * @throws InvalidConfigurationException as {@link #loadAll}
+     */
+    public static SigningKey load(String location, Optional<String> keyId, Optional<String> algorithm,
+            ClassLoader loader) {
+        return loadAll(location, keyId, algorithm, loader).get(0);
+    }
+
+    /**
+     * Every key of {@code freshjwt.sign.key.location}, the one that signs first. A PEM file or a private JWK holds one
+     * key. A JWKS may hold several (key rotation): {@code freshjwt.sign.key.id} names the one that signs, and must when
+     * the set holds more than one private key; the others, public-only entries included, only verify.
+     *
      * @param location the value of {@code freshjwt.sign.key.location}
      * @param keyId the configured {@code kid}, if any
      * @param algorithm the configured algorithm, if any
      * @param loader where classpath locations are looked up
-     * @throws InvalidConfigurationException when the key cannot be read, does not fit the algorithm, or its
-     *     halves do not match
+     * @throws InvalidConfigurationException naming the key to fix when a key cannot be read, does not fit the
+     *     algorithm, or its halves do not match, and when a JWKS leaves the signing key unclear
      */
-    public static SigningKey load(String location, Optional<String> keyId, Optional<String> algorithm,
+    public static List<SigningKey> loadAll(String location, Optional<String> keyId, Optional<String> algorithm,
             ClassLoader loader) {
         String text = KeySource.read(location, loader).trim();
-        try {
-            if (text.startsWith("{")) {
-                PublicJsonWebKey jwk = selectJwk(text, keyId);
-                KeyPair pair = new KeyPair(jwk.getPublicKey(), jwk.getPrivateKey());
-                String chosen = KeyAlgorithms.choose(pair.getPublic(), algorithm.or(() -> Optional.ofNullable(jwk.getAlgorithm())));
-                return checked(pair, keyId.or(() -> Optional.ofNullable(jwk.getKeyId())).orElseGet(() -> thumbprint(jwk)), chosen);
-            }
-            KeyPair pair = PemKeys.read(text);
-            String chosen = KeyAlgorithms.choose(pair.getPublic(), algorithm);
-            return checked(pair, keyId.orElseGet(() -> thumbprint(publicJwk(pair.getPublic()))), chosen);
-        } catch (JoseException e) {
-            throw new InvalidConfigurationException(SIGN_KEY_LOCATION + "=" + location
-                    + " is not a usable private JWK or JWKS: " + e.getMessage(), e);
+        if (text.startsWith("{")) {
+            return SigningKeySet.read(location, text, keyId, algorithm);
         }
-    }
-
-    private static PublicJsonWebKey selectJwk(String json, Optional<String> keyId) throws JoseException {
-        List<JsonWebKey> keys = json.contains("\"keys\"")
-                ? new JsonWebKeySet(json).getJsonWebKeys()
-                : List.of(JsonWebKey.Factory.newJwk(json));
-        return keys.stream()
-                .filter(key -> key instanceof PublicJsonWebKey pub && pub.getPrivateKey() != null)
-                .map(PublicJsonWebKey.class::cast)
-                .filter(key -> keyId.isEmpty() || keyId.get().equals(key.getKeyId()))
-                .findFirst()
-                .orElseThrow(() -> new InvalidConfigurationException(SIGN_KEY_LOCATION + " holds no private RSA or EC key"
-                        + keyId.map(id -> " with kid '" + id + "' (freshjwt.sign.key.id)").orElse("")));
+        KeyPair pair = PemKeys.read(text);
+        String chosen = KeyAlgorithms.choose(pair.getPublic(), algorithm);
+        return List.of(checked(pair, keyId.orElseGet(() -> thumbprint(publicJwk(pair.getPublic()))), chosen));
     }
 
     /** Signs and verifies once, so a public key that does not belong to the private one fails at deployment. */
-    private static SigningKey checked(KeyPair pair, String keyId, String algorithm) {
+    static SigningKey checked(KeyPair pair, String keyId, String algorithm) {
         String jca = switch (algorithm) {
             case "RS256" -> "SHA256withRSA";
             case "RS384" -> "SHA384withRSA";
@@ -98,7 +90,7 @@ public final class SigningKeyLoader {
         }
     }
 
-    private static String thumbprint(JsonWebKey jwk) {
+    static String thumbprint(JsonWebKey jwk) {
         return jwk.calculateBase64urlEncodedThumbprint(HashUtil.SHA_256);
     }
 }

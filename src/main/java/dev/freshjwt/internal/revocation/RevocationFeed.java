@@ -10,6 +10,13 @@ interface RevocationFeed {
     @FunctionalInterface
     interface Sink {
         void accept(String key, long value, long expiresAt);
+
+        /**
+         * Told by a polling feed after each successful read: what the sink holds is complete until {@code epochMillis}
+         * (the read's start plus the staleness the feed tolerates). Event-driven feeds never call it.
+         */
+        default void currentUntil(long epochMillis) {
+        }
     }
 
     /**

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * This instance's copy of the live revocations of a shared store, so that checking a token costs a map lookup,
  * not a trip to the data grid or the database. Fed by the store's {@link RevocationFeed} and by this instance's own
- * writes (seen at once). Holds only revocations, never rotation generations; expired entries are swept as new ones
+ * writes (seen at once). Holds only revocations, never rotation generations or per-subject counts; expired entries are swept as new ones
  * arrive. Thread-safe.
  *
  * <p>Fails closed: a feed that stops confirming it is current (a database that cannot be read) makes every lookup
@@ -31,7 +31,8 @@ final class RevocationMirror implements RevocationFeed.Sink {
 
     /** Whether entries under {@code key} are revocations (and so belong in a mirror). */
     static boolean mirrors(String key) {
-        return !key.startsWith(Revocations.GENERATION);
+        return key.startsWith(Revocations.TOKEN) || key.startsWith(Revocations.SESSION)
+                || key.startsWith(Revocations.SUBJECT);
     }
 
     @Override
@@ -55,7 +56,8 @@ final class RevocationMirror implements RevocationFeed.Sink {
      * Until when (epoch milliseconds) the copy counts as current; a polling feed moves this forward after each
      * successful poll. Event-driven feeds leave it unbounded.
      */
-    void currentUntil(long epochMillis) {
+    @Override
+    public void currentUntil(long epochMillis) {
         currentUntilMillis = epochMillis;
     }
 

@@ -25,6 +25,10 @@ import java.util.logging.Logger;
  * {@code g} while the session is at {@code g} moves it to {@code g + 1} (compare-and-set, so exactly one of two
  * concurrent refreshes wins); presenting an older generation is reuse, unless it is the one just replaced and the
  * replacement is younger than the grace period.
+ *
+ * <p>No subject can fill the store for everyone: each subject may hold a number of token and session revocations
+ * ({@code freshjwt.revocation.max-per-subject}, counted until the retention period has passed since the last one
+ * counted); past that, each revocation revokes every token of that subject issued so far instead (one entry).
  */
 public final class Revocations implements AutoCloseable {
 
@@ -34,6 +38,7 @@ public final class Revocations implements AutoCloseable {
     static final String SESSION = "sid:";
     static final String SUBJECT = "sub:";
     static final String GENERATION = "gen:";
+    static final String COUNT = "cnt:";
     private static final long REVOKED = 1;
 
     /** Generation and time share one stored {@code long}: 22 bits of generation, 41 bits of milliseconds. */
@@ -62,6 +67,7 @@ public final class Revocations implements AutoCloseable {
     private final AtomicLong lastFailureLogged = new AtomicLong();
     private final Duration retention;
     private final Duration skew;
+    private final long maxPerSubject;
 
     /**
      * Reads revocations from the store itself on every check.
@@ -78,6 +84,11 @@ public final class Revocations implements AutoCloseable {
 
     private Revocations(RevocationStore store, RevocationMirror mirror, AutoCloseable feed, Clock clock,
             Duration reuseGrace, Duration retention, Duration skew) {
+        this(store, mirror, feed, clock, reuseGrace, retention, skew, RevocationSettings.DEFAULT_MAX_PER_SUBJECT);
+    }
+
+    private Revocations(RevocationStore store, RevocationMirror mirror, AutoCloseable feed, Clock clock,
+            Duration reuseGrace, Duration retention, Duration skew, long maxPerSubject) {
         this.store = store;
         this.mirror = mirror;
         this.feed = feed;
@@ -85,6 +96,12 @@ public final class Revocations implements AutoCloseable {
         this.graceMillis = reuseGrace.toMillis();
         this.retention = retention;
         this.skew = skew;
+        this.maxPerSubject = maxPerSubject;
+    }
+
+    /** The same, with at most {@code maxPerSubject} token and session revocations per subject. */
+    Revocations withMaxPerSubject(long maxPerSubject) {
+        return new Revocations(store, mirror, feed, clock, Duration.ofMillis(graceMillis), retention, skew, maxPerSubject);
     }
 
     /**
@@ -137,19 +154,25 @@ public final class Revocations implements AutoCloseable {
     /**
      * Revokes one token until it expires (plus skew).
      *
+     * @param subject the token's subject, whose revocations are counted; {@code null} counts against nobody
      * @throws RevocationUnavailableException (503) when the store cannot record it
      */
-    public void revokeToken(String tokenId, Instant expiresAt) {
-        revoke("The token was not revoked", TOKEN + tokenId, REVOKED, expiresAt.plus(skew));
+    public void revokeToken(String tokenId, Instant expiresAt, String subject) {
+        if (withinQuota(subject)) {
+            revoke("The token was not revoked", TOKEN + tokenId, REVOKED, expiresAt.plus(skew));
+        }
     }
 
     /**
      * Revokes every token of a session (one login and all its refreshes), until the last of them has expired.
      *
+     * @param subject the session's subject, whose revocations are counted; {@code null} counts against nobody
      * @throws RevocationUnavailableException (503) when the store cannot record it
      */
-    public void revokeSession(String sessionId) {
-        revoke("The session was not revoked", SESSION + sessionId, REVOKED, clock.instant().plus(retention));
+    public void revokeSession(String sessionId, String subject) {
+        if (withinQuota(subject)) {
+            revoke("The session was not revoked", SESSION + sessionId, REVOKED, clock.instant().plus(retention));
+        }
     }
 
     /**
@@ -162,8 +185,59 @@ public final class Revocations implements AutoCloseable {
         revoke("The tokens were not revoked", SUBJECT + subject, now.getEpochSecond(), now.plus(retention));
     }
 
+    /**
+     * Counts one more revocation for {@code subject}. Past the quota, revokes all of the subject's tokens instead,
+     * which covers the one asked for, and keeps doing so until the count expires: by then every revocation it counted
+     * has expired too, so one subject never holds more than its quota and two entries.
+     *
+     * @return whether the caller should record its revocation
+     */
+    private boolean withinQuota(String subject) {
+        if (subject == null) {
+            return true;
+        }
+        String key = COUNT + subject;
+        Instant now = clock.instant();
+        Instant keepUntil = now.plus(retention);
+        boolean[] within = {true};
+        boolean[] crossed = {false};
+        write("Nothing was revoked", () -> {
+            for (int attempt = 0; attempt < CONTENDED_ATTEMPTS; attempt++) {
+                OptionalLong count = store.get(key);
+                if (count.isEmpty()) {
+                    if (store.putIfAbsent(key, 1, keepUntil).isEmpty()) {
+                        return;
+                    }
+                } else if (count.getAsLong() >= maxPerSubject) {
+                    within[0] = false;
+                    // marked once, so the operator hears of it once
+                    crossed[0] = count.getAsLong() == maxPerSubject
+                            && store.replace(key, maxPerSubject, maxPerSubject + 1, keepUntil);
+                    return;
+                } else if (store.replace(key, count.getAsLong(), count.getAsLong() + 1, keepUntil)) {
+                    return;
+                }
+            }
+            // contended by concurrent revocations of the same subject: record this one without counting it
+        });
+        if (!within[0]) {
+            if (crossed[0]) {
+                LOG.warning("freshjwt: subject " + subject + " has had " + maxPerSubject + " tokens or sessions revoked"
+                        + " within " + retention + "; from now on each of its logouts revokes every token it holds ("
+                        + dev.freshjwt.FreshJwtConfig.REVOCATION_MAX_PER_SUBJECT + ")");
+            }
+            // tokens of the current second too: the one being revoked may have been issued in it
+            write("The tokens were not revoked", () -> putRevocation(SUBJECT + subject, now.getEpochSecond() + 1, keepUntil));
+        }
+        return within[0];
+    }
+
     private void revoke(String notDone, String key, long value, Instant expiresAt) {
-        write(notDone, () -> store.put(key, value, expiresAt));
+        write(notDone, () -> putRevocation(key, value, expiresAt));
+    }
+
+    private void putRevocation(String key, long value, Instant expiresAt) {
+        store.put(key, value, expiresAt);
         if (mirror != null) {
             mirror.accept(key, value, expiresAt.getEpochSecond()); // seen here at once, whatever the feed's delay
         }

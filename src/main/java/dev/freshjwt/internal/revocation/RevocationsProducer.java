@@ -2,6 +2,7 @@ package dev.freshjwt.internal.revocation;
 
 import static dev.freshjwt.FreshJwtConfig.REVOCATION_STORE;
 
+import dev.freshjwt.FreshJwtException;
 import dev.freshjwt.InvalidConfigurationException;
 import dev.freshjwt.RevocationStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +20,7 @@ import org.eclipse.microprofile.config.Config;
 /**
  * Chooses the {@link RevocationStore} and produces the application's one {@link Revocations}, when the application
  * starts (a shared store is read then, so a store that cannot be read fails the deployment, and the first request
- * does not wait for it); closes it when the application stops.
+ * does not wait for it); closes it when the application stops (which stops the JDBC store's polling).
  */
 @ApplicationScoped
 public class RevocationsProducer {
@@ -31,9 +32,16 @@ public class RevocationsProducer {
     Revocations revocations(Instance<RevocationStore> custom, Config config, Instance<Clock> clockBean) {
         Clock clock = clockBean.isResolvable() ? clockBean.get() : Clock.systemUTC();
         RevocationSettings settings = RevocationSettings.load(config);
-        Revocations revocations = custom.isResolvable()
-                ? new Revocations(custom.get(), clock, settings.reuseGrace(), settings.retention(), settings.skew())
-                : builtIn(settings, clock);
+        Revocations revocations;
+        try {
+            revocations = custom.isResolvable()
+                    ? new Revocations(custom.get(), clock, settings.reuseGrace(), settings.retention(), settings.skew())
+                    : builtIn(settings, clock);
+        } catch (FreshJwtException e) {
+            LOG.severe("freshjwt cannot start: " + e.getMessage());
+            throw e;
+        }
+        revocations = revocations.withMaxPerSubject(settings.maxPerSubject());
         LOG.info("freshjwt keeps revocations in " + revocations.store().getClass().getName()
                 + (revocations.isMirrored() ? ", checking tokens against a local mirror of it" : ""));
         return revocations;
@@ -48,6 +56,10 @@ public class RevocationsProducer {
     }
 
     private static Revocations builtIn(RevocationSettings settings, Clock clock) {
+        if (settings.store().equals("jdbc")) {
+            return Revocations.mirrored(JdbcLookup.open(settings.datasource(), settings.pollInterval(), clock), clock,
+                    settings.reuseGrace(), settings.retention(), settings.skew());
+        }
         Optional<JCacheRevocationStore> jcache = switch (settings.store()) {
             case "memory" -> Optional.empty();
             case "jcache" -> Optional.of(JCacheLookup.find(settings.retention(), clock).orElseThrow(() ->

@@ -97,7 +97,7 @@ class CookieBridgeTest {
     @Test
     void aRevokedCookieIsDropped() {
         cookies.put(settings.accessName(), access);
-        revocations.revokeSession(claim(access, "sid"));
+        revocations.revokeSession(claim(access, "sid"), null);
         assertEquals(Reason.INVALID_TOKEN, decide("GET", null, null).refusal().reason());
     }
 

@@ -69,13 +69,13 @@ class TokenGuardTest {
     void revokedTokenSessionOrSubjectIsAnInvalidToken() {
         Map<String, Object> claims = Map.of("jti", "t1", "sid", "s1", "sub", "alice", "iat", NOW.getEpochSecond() - 10);
         assertTrue(guard.check(Requirement.ACCESS, new MapJsonWebToken("raw", claims), true, null).isEmpty());
-        revocations.revokeToken("t1", NOW.plusSeconds(600));
+        revocations.revokeToken("t1", NOW.plusSeconds(600), null);
         Rejection rejection = guard.check(Requirement.NONE, new MapJsonWebToken("raw", claims), true, null).orElseThrow();
         assertEquals(Reason.INVALID_TOKEN, rejection.reason());
         assertEquals("The token has been revoked", rejection.description());
 
         Map<String, Object> sameSession = Map.of("jti", "t2", "sid", "s2", "sub", "bob", "iat", NOW.getEpochSecond() - 10);
-        revocations.revokeSession("s2");
+        revocations.revokeSession("s2", null);
         assertEquals(Reason.INVALID_TOKEN, guard.check(Requirement.ACCESS, new MapJsonWebToken("raw", sameSession), true, null)
                 .orElseThrow().reason());
 

@@ -8,6 +8,7 @@ import dev.freshjwt.InvalidConfigurationException;
 import dev.freshjwt.testing.TestKeys;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.util.List;
 import java.util.Optional;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
@@ -137,6 +138,21 @@ class SigningKeyLoaderTest {
         for (String secret : new String[] {"\"d\"", "\"p\"", "\"q\"", "\"dp\"", "\"dq\"", "\"qi\""}) {
             assertTrue(!json.contains(secret), json);
         }
+    }
+
+    @Test
+    void aJwksFileOfSeveralKeysLoadsThemAllTheNamedOneFirst() throws Exception {
+        PublicJsonWebKey old = PublicJsonWebKey.Factory.newPublicJwk(TestKeys.rsa().getPublic());
+        old.setKeyId("old");
+        PublicJsonWebKey next = PublicJsonWebKey.Factory.newPublicJwk(TestKeys.otherRsa().getPublic());
+        next.setPrivateKey(TestKeys.otherRsa().getPrivate());
+        next.setKeyId("new");
+        Path file = TestKeys.write(folder, "rotation.jwks", new JsonWebKeySet(old, next).toJson(
+                JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE));
+        List<SigningKey> keys = SigningKeyLoader.loadAll(file.toUri().toString(), Optional.of("new"), Optional.empty(), LOADER);
+        assertEquals(List.of("new", "old"), keys.stream().map(SigningKey::keyId).toList());
+        assertEquals(keys.get(0), SigningKeyLoader.load(file.toUri().toString(), Optional.of("new"), Optional.empty(), LOADER));
+        assertEquals(null, keys.get(1).privateKey(), "a public-only entry only verifies");
     }
 
     private SigningKey load(String content, Optional<String> kid, Optional<String> alg) {

@@ -28,7 +28,7 @@ class RevocationMirrorTest {
         Revocations revocations = Revocations.mirrored(shared, clock, Duration.ZERO, Duration.ofDays(1), Duration.ZERO);
 
         assertTrue(revocations.isRevoked("t", "old", "alice", 0), "what the store held when the instance started");
-        revocations.revokeToken("mine", START.plusSeconds(60));
+        revocations.revokeToken("mine", START.plusSeconds(60), null); // a subject would be counted in the store
         assertTrue(revocations.isRevoked("mine", null, null, 0), "this instance's own revocation, at once");
         shared.elsewhere(Revocations.TOKEN + "theirs", 1, START.plusSeconds(60));
         assertTrue(revocations.isRevoked("theirs", null, null, 0), "another instance's, through the feed");

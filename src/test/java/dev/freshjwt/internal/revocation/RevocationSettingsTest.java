@@ -19,15 +19,29 @@ class RevocationSettingsTest {
         assertEquals(100_000, settings.maxEntries());
         assertEquals(Duration.ZERO, settings.reuseGrace());
         assertEquals(Duration.ofDays(30).plusSeconds(60), settings.retention());
+        assertEquals(1000, settings.maxPerSubject());
+        assertEquals("java:comp/DefaultDataSource", settings.datasource());
+        assertEquals(Duration.ofMillis(500), settings.pollInterval());
+    }
+
+    @Test
+    void jdbcValues() {
+        RevocationSettings settings = RevocationSettings.load(MapConfig.of("freshjwt.revocation.store", "JDBC",
+                "freshjwt.revocation.datasource", " jdbc/revocations ", "freshjwt.revocation.poll-interval", "PT10S"));
+        assertEquals("jdbc", settings.store());
+        assertEquals("jdbc/revocations", settings.datasource());
+        assertEquals(Duration.ofSeconds(10), settings.pollInterval());
     }
 
     @Test
     void validValues() {
         RevocationSettings settings = RevocationSettings.load(MapConfig.of("freshjwt.revocation.store", "Memory",
-                "freshjwt.revocation.max-entries", "20", "freshjwt.refresh-token.reuse-grace", "PT10S"));
+                "freshjwt.revocation.max-entries", "20", "freshjwt.refresh-token.reuse-grace", "PT10S",
+                "freshjwt.revocation.max-per-subject", "7"));
         assertEquals("memory", settings.store());
         assertEquals(20, settings.maxEntries());
         assertEquals(Duration.ofSeconds(10), settings.reuseGrace());
+        assertEquals(7, settings.maxPerSubject());
     }
 
     @Test
@@ -35,10 +49,14 @@ class RevocationSettingsTest {
         assertNamesKey("freshjwt.revocation.store", "freshjwt.revocation.store", "bogus");
         for (String bad : new String[] {"-1", "0", "many", "99999999999"}) {
             assertNamesKey("freshjwt.revocation.max-entries", "freshjwt.revocation.max-entries", bad);
+            assertNamesKey("freshjwt.revocation.max-per-subject", "freshjwt.revocation.max-per-subject", bad);
         }
         assertNamesKey("freshjwt.refresh-token.reuse-grace", "freshjwt.refresh-token.reuse-grace", "soon");
         assertNamesKey("freshjwt.refresh-token.reuse-grace", "freshjwt.refresh-token.reuse-grace", "-PT1S");
         assertNamesKey("freshjwt.refresh-token.lifetime", "freshjwt.refresh-token.lifetime", "P0D");
+        for (String bad : new String[] {"soon", "PT0S", "-PT1S", "PT10.001S", "P1D"}) {
+            assertNamesKey("freshjwt.revocation.poll-interval", "freshjwt.revocation.poll-interval", bad);
+        }
     }
 
     private static void assertNamesKey(String key, String... config) {

@@ -22,7 +22,7 @@ class RevocationsTest {
 
     @Test
     void revokedTokenStaysRevokedUntilItsExpiryPlusSkew() {
-        revocations.revokeToken("t", START.plusSeconds(900));
+        revocations.revokeToken("t", START.plusSeconds(900), null);
         assertTrue(revocations.isRevoked("t", null, null, 0));
         clock.advance(Duration.ofSeconds(959));
         assertTrue(revocations.isRevoked("t", null, null, 0));
@@ -32,7 +32,7 @@ class RevocationsTest {
 
     @Test
     void revokedSessionCoversEveryTokenOfThatSessionOnly() {
-        revocations.revokeSession("s1");
+        revocations.revokeSession("s1", "alice");
         assertTrue(revocations.isRevoked("any", "s1", "alice", 0));
         assertFalse(revocations.isRevoked("any", "s2", "alice", 0));
         clock.advance(Duration.ofDays(30));
@@ -129,13 +129,46 @@ class RevocationsTest {
     }
 
     @Test
+    void oneSubjectsLogoutsCannotFillTheStoreForOthers() {
+        InMemoryRevocationStore small = new InMemoryRevocationStore(clock, 50);
+        Revocations limited = new Revocations(small, clock, Duration.ZERO, Duration.ofDays(30), Duration.ofSeconds(60))
+                .withMaxPerSubject(10);
+        long before = START.getEpochSecond();
+        clock.advance(Duration.ofSeconds(1));
+        for (int i = 0; i < 10_000; i++) { // login and logout, again and again
+            limited.revokeSession("mallory-" + i, "mallory");
+            limited.revokeToken("mallory-access-" + i, clock.instant().plusSeconds(900), "mallory");
+        }
+        assertEquals(12, small.size(), "one subject holds its quota, a count and a subject entry");
+        assertTrue(limited.isRevoked("mallory-access-9999", "mallory-9999", "mallory", clock.instant().getEpochSecond()));
+        assertTrue(limited.isRevoked("x", "mallory-3", "mallory", before), "past the quota, all earlier tokens are revoked");
+
+        limited.revokeSession("alice-1", "alice");
+        assertTrue(limited.isRevoked("t", "alice-1", "alice", clock.instant().getEpochSecond()), "others still log out");
+        assertFalse(limited.isRevoked("t", "alice-2", "alice", before));
+    }
+
+    @Test
+    void theQuotaCountsEachSubjectApart() {
+        Revocations limited = revocations.withMaxPerSubject(2);
+        long issued = START.getEpochSecond() - 10;
+        limited.revokeSession("a1", "alice");
+        limited.revokeSession("a2", "alice");
+        limited.revokeSession("b1", "bob");
+        assertFalse(limited.isRevoked("t", "a3", "alice", issued), "two sessions are within alice's quota");
+        limited.revokeSession("a3", "alice");
+        assertTrue(limited.isRevoked("t", "a4", "alice", issued), "the third revokes all of alice's tokens");
+        assertFalse(limited.isRevoked("t", "b2", "bob", issued), "bob is untouched");
+    }
+
+    @Test
     void aFullStoreTellsTheClientWhatWasNotRevokedNeverAServerError() {
         Revocations small = new Revocations(new InMemoryRevocationStore(clock, 2), clock, Duration.ZERO,
                 Duration.ofDays(30), Duration.ofSeconds(60));
-        small.revokeToken("a", clock.instant().plusSeconds(900));
-        small.revokeToken("b", clock.instant().plusSeconds(900));
-        for (Runnable write : new Runnable[] {() -> small.revokeToken("c", clock.instant().plusSeconds(900)),
-                () -> small.revokeSession("s"), () -> small.revokeSubject("alice"),
+        small.revokeToken("a", clock.instant().plusSeconds(900), null);
+        small.revokeToken("b", clock.instant().plusSeconds(900), null);
+        for (Runnable write : new Runnable[] {() -> small.revokeToken("c", clock.instant().plusSeconds(900), null),
+                () -> small.revokeSession("s", null), () -> small.revokeSubject("alice"),
                 () -> small.rotate("r", 0, clock.instant().plusSeconds(900))}) {
             RevocationUnavailableException e = assertThrows(RevocationUnavailableException.class, write::run);
             assertEquals(503, e.getResponse().getStatus());
