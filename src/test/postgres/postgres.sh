@@ -8,8 +8,8 @@
 #
 # PostgreSQL refuses to run as root: as root, every server command runs as the postgres user (created by Debian's
 # package). That user may not be able to reach STATE_DIR (a clone under /root): the data directory then goes to a
-# fresh directory under /tmp, named in STATE_DIR/server-dir, and is deleted by stop (which keeps its log). A watchdog stops the server when
-# the Maven process that started it ends without stopping it (Ctrl+C, a crash).
+# fresh directory under /tmp, named in STATE_DIR/server-dir, and is deleted by stop (which keeps its log). A watchdog
+# stops the server when the Maven process that started it ends without stopping it (Ctrl+C, a crash).
 set -euo pipefail
 
 usage() { echo "usage: $0 start STATE_DIR PORT | stop STATE_DIR" >&2; exit 2; }
