@@ -99,7 +99,7 @@ public final class Revocations implements AutoCloseable {
         this.maxPerSubject = maxPerSubject;
     }
 
-    /** The same, with at most {@code maxPerSubject} token and session revocations per subject. */
+    /** The same, with at most {@code maxPerSubject} token and session revocations per subject (for tests). */
     Revocations withMaxPerSubject(long maxPerSubject) {
         return new Revocations(store, mirror, feed, clock, Duration.ofMillis(graceMillis), retention, skew, maxPerSubject);
     }
@@ -114,6 +114,14 @@ public final class Revocations implements AutoCloseable {
             Duration retention, Duration skew) {
         RevocationMirror mirror = new RevocationMirror(clock);
         return new Revocations(store, mirror, store.follow(mirror), clock, reuseGrace, retention, skew);
+    }
+
+    /** What the application uses: over {@code store}, mirrored when the store is a feed, with every setting applied. */
+    static Revocations of(RevocationStore store, Clock clock, RevocationSettings settings) {
+        RevocationMirror mirror = store instanceof RevocationFeed ? new RevocationMirror(clock) : null;
+        AutoCloseable feed = mirror != null ? ((RevocationFeed) store).follow(mirror) : null;
+        return new Revocations(store, mirror, feed, clock, settings.reuseGrace(), settings.retention(), settings.skew(),
+                settings.maxPerSubject());
     }
 
     /** The store in use. */

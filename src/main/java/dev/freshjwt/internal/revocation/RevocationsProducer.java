@@ -13,7 +13,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 
@@ -34,14 +33,11 @@ public class RevocationsProducer {
         RevocationSettings settings = RevocationSettings.load(config);
         Revocations revocations;
         try {
-            revocations = custom.isResolvable()
-                    ? new Revocations(custom.get(), clock, settings.reuseGrace(), settings.retention(), settings.skew())
-                    : builtIn(settings, clock);
+            revocations = Revocations.of(custom.isResolvable() ? custom.get() : builtIn(settings, clock), clock, settings);
         } catch (FreshJwtException e) {
             LOG.severe("freshjwt cannot start: " + e.getMessage());
             throw e;
         }
-        revocations = revocations.withMaxPerSubject(settings.maxPerSubject());
         LOG.info("freshjwt keeps revocations in " + revocations.store().getClass().getName()
                 + (revocations.isMirrored() ? ", checking tokens against a local mirror of it" : ""));
         return revocations;
@@ -55,21 +51,15 @@ public class RevocationsProducer {
         // injecting the (unproxied) singleton creates it
     }
 
-    private static Revocations builtIn(RevocationSettings settings, Clock clock) {
-        if (settings.store().equals("jdbc")) {
-            return Revocations.mirrored(JdbcLookup.open(settings.datasource(), settings.pollInterval(), clock), clock,
-                    settings.reuseGrace(), settings.retention(), settings.skew());
-        }
-        Optional<JCacheRevocationStore> jcache = switch (settings.store()) {
-            case "memory" -> Optional.empty();
-            case "jcache" -> Optional.of(JCacheLookup.find(settings.retention(), clock).orElseThrow(() ->
-                    new InvalidConfigurationException(REVOCATION_STORE + "=jcache, but the application has no JCache"
-                            + " CacheManager: add a JCache provider to the server or the WAR")));
-            default -> JCacheLookup.find(settings.retention(), clock);
+    private static RevocationStore builtIn(RevocationSettings settings, Clock clock) {
+        return switch (settings.store()) {
+            case "jdbc" -> JdbcLookup.open(settings.datasource(), settings.pollInterval(), clock);
+            case "memory" -> new InMemoryRevocationStore(clock, settings.maxEntries());
+            case "jcache" -> JCacheLookup.find(settings.retention(), clock).orElseThrow(() -> new InvalidConfigurationException(
+                    REVOCATION_STORE + "=jcache, but the application has no JCache CacheManager: add a JCache provider to"
+                            + " the server or the WAR"));
+            default -> JCacheLookup.find(settings.retention(), clock).<RevocationStore>map(store -> store)
+                    .orElseGet(() -> new InMemoryRevocationStore(clock, settings.maxEntries()));
         };
-        return jcache.map(store -> Revocations.mirrored(store, clock, settings.reuseGrace(), settings.retention(),
-                        settings.skew()))
-                .orElseGet(() -> new Revocations(new InMemoryRevocationStore(clock, settings.maxEntries()), clock,
-                        settings.reuseGrace(), settings.retention(), settings.skew()));
     }
 }
