@@ -16,8 +16,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.jose4j.jwt.JwtClaims;
 
 /**
@@ -33,7 +31,6 @@ import org.jose4j.jwt.JwtClaims;
 @ApplicationScoped
 public class CookieBridge {
 
-    private static final Logger LOG = Logger.getLogger(CookieBridge.class.getName());
     /** The application's instance; the library jar lives in the application's class loader, so it is per application. */
     private static volatile CookieBridge current;
     private static final TokenType[] REFRESH_FIRST = {TokenType.REFRESH, TokenType.ACCESS};
@@ -150,15 +147,10 @@ public class CookieBridge {
 
     /** Fails closed, as the guard does: a cookie whose revocation cannot be checked is not used. */
     private boolean isRevoked(JwtClaims claims) {
-        try {
-            return revocations.isRevoked(ClaimValues.text(claims.getClaimValue("jti")),
-                    ClaimValues.text(claims.getClaimValue(FreshJwtClaims.SESSION_ID)),
-                    ClaimValues.text(claims.getClaimValue("sub")),
-                    Math.max(0, ClaimValues.epochSeconds(claims.getClaimValue("iat"))));
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "freshjwt cannot check revocations; the token cookie is not used", e);
-            return true;
-        }
+        return revocations.isRevoked(ClaimValues.text(claims.getClaimValue("jti")),
+                ClaimValues.text(claims.getClaimValue(FreshJwtClaims.SESSION_ID)),
+                ClaimValues.text(claims.getClaimValue("sub")),
+                Math.max(0, ClaimValues.epochSeconds(claims.getClaimValue("iat"))));
     }
 
     /**

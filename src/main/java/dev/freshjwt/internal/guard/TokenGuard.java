@@ -86,15 +86,10 @@ public class TokenGuard {
         return rejection;
     }
 
-    /** Fails closed: a token whose revocation cannot be checked (the store is down) is refused, loudly. */
+    /** Fails closed: a token whose revocation cannot be checked (the store is down) counts as revoked. */
     private boolean isRevoked(JsonWebToken jwt) {
-        try {
-            return revocations.isRevoked(ClaimValues.text(jwt.getClaim("jti")),
-                    ClaimValues.text(jwt.getClaim(FreshJwtClaims.SESSION_ID)), ClaimValues.text(jwt.getClaim("sub")),
-                    Math.max(0, ClaimValues.epochSeconds(jwt.getClaim("iat"))));
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "freshjwt cannot check revocations; the token is refused", e);
-            return true;
-        }
+        return revocations.isRevoked(ClaimValues.text(jwt.getClaim("jti")),
+                ClaimValues.text(jwt.getClaim(FreshJwtClaims.SESSION_ID)), ClaimValues.text(jwt.getClaim("sub")),
+                Math.max(0, ClaimValues.epochSeconds(jwt.getClaim("iat"))));
     }
 }

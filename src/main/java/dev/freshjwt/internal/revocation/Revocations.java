@@ -64,7 +64,8 @@ public final class Revocations implements AutoCloseable {
     private final AutoCloseable feed;
     private final Clock clock;
     private final long graceMillis;
-    private final AtomicLong lastFailureLogged = new AtomicLong();
+    private final AtomicLong lastWriteFailureLogged = new AtomicLong();
+    private final AtomicLong lastReadFailureLogged = new AtomicLong();
     private final Duration retention;
     private final Duration skew;
     private final long maxPerSubject;
@@ -139,9 +140,20 @@ public final class Revocations implements AutoCloseable {
      * @param sessionId the {@code sid}, or {@code null}
      * @param subject the {@code sub}, or {@code null}
      * @param issuedAt the {@code iat} in epoch seconds ({@code 0} when absent)
-     * @throws RuntimeException when revocations cannot be checked: refuse the token
+     * @return whether the token is revoked; also {@code true} when that cannot be checked (the store is down, a mirror
+     *     is stale): fails closed, with one SEVERE log line a minute at most
      */
     public boolean isRevoked(String tokenId, String sessionId, String subject, long issuedAt) {
+        try {
+            return lookUp(tokenId, sessionId, subject, issuedAt);
+        } catch (RuntimeException e) {
+            loudly(lastReadFailureLogged, "freshjwt cannot check revocations in " + store.getClass().getName()
+                    + "; every token is refused until it can: " + e.getMessage(), e);
+            return true;
+        }
+    }
+
+    private boolean lookUp(String tokenId, String sessionId, String subject, long issuedAt) {
         if (tokenId != null && lookup(TOKEN + tokenId).isPresent()) {
             return true;
         }
@@ -320,13 +332,18 @@ public final class Revocations implements AutoCloseable {
         try {
             write.run();
         } catch (RuntimeException e) {
-            long now = System.nanoTime();
-            long last = lastFailureLogged.get();
-            if ((last == 0 || now - last > TimeUnit.MINUTES.toNanos(1)) && lastFailureLogged.compareAndSet(last, now)) {
-                LOG.log(Level.SEVERE, "freshjwt cannot record revocations in " + store.getClass().getName()
-                        + "; clients are told so (503) and nothing is revoked: " + e.getMessage(), e);
-            }
+            loudly(lastWriteFailureLogged, "freshjwt cannot record revocations in " + store.getClass().getName()
+                    + "; clients are told so (503) and nothing is revoked: " + e.getMessage(), e);
             throw new RevocationUnavailableException(notDone + ": the revocation store is unavailable; try again later", e);
+        }
+    }
+
+    /** One SEVERE line a minute at most per kind of failure, so that an outage does not flood the log. */
+    private static void loudly(AtomicLong lastLogged, String message, RuntimeException e) {
+        long now = System.nanoTime();
+        long last = lastLogged.get();
+        if ((last == 0 || now - last > TimeUnit.MINUTES.toNanos(1)) && lastLogged.compareAndSet(last, now)) {
+            LOG.log(Level.SEVERE, message, e);
         }
     }
 }

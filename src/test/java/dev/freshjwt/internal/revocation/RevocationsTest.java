@@ -162,6 +162,36 @@ class RevocationsTest {
     }
 
     @Test
+    void aTokenWhoseRevocationCannotBeCheckedCountsAsRevoked() {
+        dev.freshjwt.RevocationStore down = new dev.freshjwt.RevocationStore() {
+            @Override
+            public void put(String key, long value, Instant expiresAt) {
+                throw new IllegalStateException("down");
+            }
+
+            @Override
+            public java.util.OptionalLong putIfAbsent(String key, long value, Instant expiresAt) {
+                throw new IllegalStateException("down");
+            }
+
+            @Override
+            public boolean replace(String key, long expected, long value, Instant expiresAt) {
+                throw new IllegalStateException("down");
+            }
+
+            @Override
+            public java.util.OptionalLong get(String key) {
+                throw new IllegalStateException("down");
+            }
+        };
+        Revocations unreachable = new Revocations(down, clock, Duration.ZERO, Duration.ofDays(30), Duration.ofSeconds(60));
+        for (int i = 0; i < 1000; i++) { // fails closed every time, and logs once a minute, not a thousand times
+            assertTrue(unreachable.isRevoked("t" + i, "s", "alice", 0));
+        }
+        assertThrows(RevocationUnavailableException.class, () -> unreachable.revokeToken("t", START.plusSeconds(60), null));
+    }
+
+    @Test
     void aFullStoreTellsTheClientWhatWasNotRevokedNeverAServerError() {
         Revocations small = new Revocations(new InMemoryRevocationStore(clock, 2), clock, Duration.ZERO,
                 Duration.ofDays(30), Duration.ofSeconds(60));
