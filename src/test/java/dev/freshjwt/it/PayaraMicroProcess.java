@@ -49,6 +49,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
             command.addAll(List.of("--port", String.valueOf(port)));
             command.addAll(microOptions);
             this.process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            // a test JVM that ends without close() (a build stopped half-way) takes its server with it
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop " + log.getFileName()));
             this.base = URI.create("http://127.0.0.1:" + port + "/");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
