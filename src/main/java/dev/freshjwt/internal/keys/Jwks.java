@@ -4,8 +4,9 @@ import java.util.List;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.lang.JoseException;
 
-/** The JSON Web Key Set that publishes the verification keys: public members only. */
+/** JSON Web Keys: the set that publishes the verification keys (public members only), and reading a key or a set. */
 public final class Jwks {
 
     private Jwks() {
@@ -32,5 +33,10 @@ public final class Jwks {
             jwk.setAlgorithm(key.algorithm());
             return jwk;
         }).toList();
+    }
+
+    /** The keys of a JWKS document ({@code {"keys":[…]}}), or the one key of a JWK document. */
+    static List<JsonWebKey> parse(String json) throws JoseException {
+        return json.contains("\"keys\"") ? new JsonWebKeySet(json).getJsonWebKeys() : List.of(JsonWebKey.Factory.newJwk(json));
     }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.lang.JoseException;
 
@@ -58,9 +57,7 @@ final class SigningKeySet {
 
     private static List<PublicJsonWebKey> entries(String where, String json) {
         try {
-            List<JsonWebKey> keys = json.contains("\"keys\"")
-                    ? new JsonWebKeySet(json).getJsonWebKeys()
-                    : List.of(JsonWebKey.Factory.newJwk(json));
+            List<JsonWebKey> keys = Jwks.parse(json);
             List<PublicJsonWebKey> entries = new ArrayList<>();
             for (JsonWebKey key : keys) {
                 if (!(key instanceof PublicJsonWebKey entry)) {

@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
 import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.lang.JoseException;
 
 /**
@@ -114,8 +113,7 @@ public final class VerificationKeys {
 
     static List<JsonWebKey> parse(String text) throws JoseException, GeneralSecurityException {
         if (text.startsWith("{")) {
-            return text.contains("\"keys\"") ? new JsonWebKeySet(text).getJsonWebKeys()
-                    : List.of(JsonWebKey.Factory.newJwk(text));
+            return Jwks.parse(text);
         }
         String base64 = text.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         byte[] der = Base64.getDecoder().decode(base64);

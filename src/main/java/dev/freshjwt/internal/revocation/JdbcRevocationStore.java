@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.time.Instant;
 import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
@@ -33,7 +34,7 @@ final class JdbcRevocationStore implements RevocationStore, RevocationFeed {
      * The keys of revocations, which a mirror holds ({@link RevocationMirror#mirrors}): all that is read for it. Rotation
      * generations (one per session that rotated) stay in the table.
      */
-    private static final String[] MIRRORED = {Revocations.TOKEN + "%", Revocations.SESSION + "%", Revocations.SUBJECT + "%"};
+    private static final List<String> MIRRORED = RevocationMirror.PREFIXES.stream().map(prefix -> prefix + "%").toList();
 
     private final RevocationDatabase database;
     private final Clock clock;
@@ -174,8 +175,8 @@ final class JdbcRevocationStore implements RevocationStore, RevocationFeed {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setLong(i + 1, parameters[i]);
             }
-            for (int i = 0; i < MIRRORED.length; i++) {
-                statement.setString(parameters.length + i + 1, MIRRORED[i]);
+            for (int i = 0; i < MIRRORED.size(); i++) {
+                statement.setString(parameters.length + i + 1, MIRRORED.get(i));
             }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {

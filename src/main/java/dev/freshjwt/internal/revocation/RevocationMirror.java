@@ -2,6 +2,7 @@ package dev.freshjwt.internal.revocation;
 
 import dev.freshjwt.RevocationUnavailableException;
 import java.time.Clock;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -29,10 +30,17 @@ final class RevocationMirror implements RevocationFeed.Sink {
         this.clock = clock;
     }
 
+    /** The key prefixes of revocations: the entries a mirror holds. */
+    static final List<String> PREFIXES = List.of(Revocations.TOKEN, Revocations.SESSION, Revocations.SUBJECT);
+
     /** Whether entries under {@code key} are revocations (and so belong in a mirror). */
     static boolean mirrors(String key) {
-        return key.startsWith(Revocations.TOKEN) || key.startsWith(Revocations.SESSION)
-                || key.startsWith(Revocations.SUBJECT);
+        for (String prefix : PREFIXES) {
+            if (key.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

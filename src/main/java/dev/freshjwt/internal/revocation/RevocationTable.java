@@ -43,10 +43,11 @@ final class RevocationTable {
     static final String TAKE_OVER_EXPIRED = UPDATE + " AND EXPIRES_AT <= ?";
     /** Parameter: key. */
     static final String SELECT = "SELECT ENTRY_VALUE, EXPIRES_AT FROM " + NAME + " WHERE ENTRY_KEY = ?";
-    private static final String PREFIXES = " AND (ENTRY_KEY LIKE ? OR ENTRY_KEY LIKE ? OR ENTRY_KEY LIKE ?)";
-    /** Parameters: now (epoch second), then three {@code LIKE} patterns of the keys to read. */
+    private static final String PREFIXES = " AND ("
+            + String.join(" OR ", java.util.Collections.nCopies(RevocationMirror.PREFIXES.size(), "ENTRY_KEY LIKE ?")) + ")";
+    /** Parameters: now (epoch second), then a {@code LIKE} pattern per mirrored key prefix. */
     static final String LIVE = "SELECT " + COLUMNS + " FROM " + NAME + " WHERE EXPIRES_AT > ?" + PREFIXES;
-    /** Parameters: written since (epoch millisecond), now (epoch second), then three {@code LIKE} patterns of the keys to read. */
+    /** Parameters: written since (epoch millisecond), now (epoch second), then a {@code LIKE} pattern per mirrored key prefix. */
     static final String WRITTEN_SINCE = "SELECT " + COLUMNS + " FROM " + NAME + " WHERE WRITTEN_AT >= ? AND EXPIRES_AT > ?"
             + PREFIXES;
     /** Parameter: now (epoch second). */

@@ -71,28 +71,26 @@ public final class Revocations implements AutoCloseable {
     private final long maxPerSubject;
 
     /**
-     * Reads revocations from the store itself on every check.
+     * Reads revocations from the store itself on every check, or, for a built-in shared store (a
+     * {@link RevocationFeed}), from a local mirror of it, loaded now and kept current until {@link #close()}.
      *
      * @param store where entries are kept
      * @param clock the time
      * @param reuseGrace how long a replaced refresh token may be presented again without counting as stolen
      * @param retention the longest token lifetime plus skew: how long a session or subject revocation must last
      * @param skew the clock skew the container grants on {@code exp}
+     * @throws RuntimeException when a shared store cannot be read
      */
     public Revocations(RevocationStore store, Clock clock, Duration reuseGrace, Duration retention, Duration skew) {
-        this(store, null, null, clock, reuseGrace, retention, skew);
+        this(store, clock, reuseGrace, retention, skew, RevocationSettings.DEFAULT_MAX_PER_SUBJECT);
     }
 
-    private Revocations(RevocationStore store, RevocationMirror mirror, AutoCloseable feed, Clock clock,
-            Duration reuseGrace, Duration retention, Duration skew) {
-        this(store, mirror, feed, clock, reuseGrace, retention, skew, RevocationSettings.DEFAULT_MAX_PER_SUBJECT);
-    }
-
-    private Revocations(RevocationStore store, RevocationMirror mirror, AutoCloseable feed, Clock clock,
-            Duration reuseGrace, Duration retention, Duration skew, long maxPerSubject) {
+    /** As above, with at most {@code maxPerSubject} token and session revocations per subject. */
+    Revocations(RevocationStore store, Clock clock, Duration reuseGrace, Duration retention, Duration skew,
+            long maxPerSubject) {
         this.store = store;
-        this.mirror = mirror;
-        this.feed = feed;
+        this.mirror = store instanceof RevocationFeed ? new RevocationMirror(clock) : null;
+        this.feed = mirror != null ? ((RevocationFeed) store).follow(mirror) : null;
         this.clock = clock;
         this.graceMillis = reuseGrace.toMillis();
         this.retention = retention;
@@ -100,28 +98,9 @@ public final class Revocations implements AutoCloseable {
         this.maxPerSubject = maxPerSubject;
     }
 
-    /** The same, with at most {@code maxPerSubject} token and session revocations per subject (for tests). */
-    Revocations withMaxPerSubject(long maxPerSubject) {
-        return new Revocations(store, mirror, feed, clock, Duration.ofMillis(graceMillis), retention, skew, maxPerSubject);
-    }
-
-    /**
-     * Checks tokens against a local mirror of a shared store, loaded now and kept current by the store's feed until
-     * {@link #close()}.
-     *
-     * @throws RuntimeException when the store cannot be read
-     */
-    static <S extends RevocationStore & RevocationFeed> Revocations mirrored(S store, Clock clock, Duration reuseGrace,
-            Duration retention, Duration skew) {
-        RevocationMirror mirror = new RevocationMirror(clock);
-        return new Revocations(store, mirror, store.follow(mirror), clock, reuseGrace, retention, skew);
-    }
-
-    /** What the application uses: over {@code store}, mirrored when the store is a feed, with every setting applied. */
+    /** What the application uses: over {@code store}, with every setting applied. */
     static Revocations of(RevocationStore store, Clock clock, RevocationSettings settings) {
-        RevocationMirror mirror = store instanceof RevocationFeed ? new RevocationMirror(clock) : null;
-        AutoCloseable feed = mirror != null ? ((RevocationFeed) store).follow(mirror) : null;
-        return new Revocations(store, mirror, feed, clock, settings.reuseGrace(), settings.retention(), settings.skew(),
+        return new Revocations(store, clock, settings.reuseGrace(), settings.retention(), settings.skew(),
                 settings.maxPerSubject());
     }
 

@@ -38,7 +38,7 @@ class JdbcPollerTest {
 
         Instance(Instant now) {
             clock = new MutableClock(now);
-            revocations = Revocations.mirrored(JdbcRevocationStore.open(database, clock, POLL, background, () -> false),
+            revocations = new Revocations(JdbcRevocationStore.open(database, clock, POLL, background, () -> false),
                     clock, Duration.ZERO, Duration.ofDays(1), Duration.ZERO);
         }
 

@@ -25,7 +25,7 @@ class RevocationMirrorTest {
     void checksReadTheMirrorNeverTheSharedStore() {
         SharedStore shared = new SharedStore();
         shared.delegate.put(Revocations.SESSION + "old", 1, START.plusSeconds(600));
-        Revocations revocations = Revocations.mirrored(shared, clock, Duration.ZERO, Duration.ofDays(1), Duration.ZERO);
+        Revocations revocations = new Revocations(shared, clock, Duration.ZERO, Duration.ofDays(1), Duration.ZERO);
 
         assertTrue(revocations.isRevoked("t", "old", "alice", 0), "what the store held when the instance started");
         revocations.revokeToken("mine", START.plusSeconds(60), null); // a subject would be counted in the store
@@ -39,7 +39,7 @@ class RevocationMirrorTest {
     @Test
     void rotationGenerationsStayInTheStoreOnly() {
         SharedStore shared = new SharedStore();
-        Revocations revocations = Revocations.mirrored(shared, clock, Duration.ZERO, Duration.ofDays(1), Duration.ZERO);
+        Revocations revocations = new Revocations(shared, clock, Duration.ZERO, Duration.ofDays(1), Duration.ZERO);
         revocations.rotate("s", 0, START.plusSeconds(600));
         shared.elsewhere(Revocations.GENERATION + "t", 5, START.plusSeconds(600));
         assertEquals(0, shared.mirror.size());
@@ -77,7 +77,7 @@ class RevocationMirrorTest {
     @Test
     void closingStopsFollowing() {
         SharedStore shared = new SharedStore();
-        Revocations revocations = Revocations.mirrored(shared, clock, Duration.ZERO, Duration.ofDays(1), Duration.ZERO);
+        Revocations revocations = new Revocations(shared, clock, Duration.ZERO, Duration.ofDays(1), Duration.ZERO);
         revocations.close();
         assertTrue(shared.closed);
     }

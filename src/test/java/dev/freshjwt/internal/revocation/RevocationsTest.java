@@ -131,8 +131,7 @@ class RevocationsTest {
     @Test
     void oneSubjectsLogoutsCannotFillTheStoreForOthers() {
         InMemoryRevocationStore small = new InMemoryRevocationStore(clock, 50);
-        Revocations limited = new Revocations(small, clock, Duration.ZERO, Duration.ofDays(30), Duration.ofSeconds(60))
-                .withMaxPerSubject(10);
+        Revocations limited = new Revocations(small, clock, Duration.ZERO, Duration.ofDays(30), Duration.ofSeconds(60), 10);
         long before = START.getEpochSecond();
         clock.advance(Duration.ofSeconds(1));
         for (int i = 0; i < 10_000; i++) { // login and logout, again and again
@@ -150,7 +149,8 @@ class RevocationsTest {
 
     @Test
     void theQuotaCountsEachSubjectApart() {
-        Revocations limited = revocations.withMaxPerSubject(2);
+        Revocations limited = new Revocations(store, clock, Duration.ofSeconds(5), Duration.ofDays(30),
+                Duration.ofSeconds(60), 2);
         long issued = START.getEpochSecond() - 10;
         limited.revokeSession("a1", "alice");
         limited.revokeSession("a2", "alice");
