@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -57,7 +56,7 @@ final class HttpBenchmark {
                 .as(ZipExporter.class).exportTo(withFreshjwt, true);
         File plain = workDir.resolve("plain.war").toFile();
         ShrinkWrap.create(WebArchive.class, "plain.war").addClasses(PlainApplication.class, PlainResource.class)
-                .addAsResource(new StringAsset("mp.jwt.verify.issuer=" + Deployments.ISSUER
+                .addAsResource(new StringAsset("mp.jwt.verify.issuer=" + Deployments.ISSUER.issuer()
                         + "\nmp.jwt.verify.publickey.location=bench-keys/public.pem\nmp.jwt.verify.clock.skew=60\n"),
                         "META-INF/microprofile-config.properties")
                 .addAsResource(new StringAsset(TestKeys.publicPem(TestKeys.rsa())), "bench-keys/public.pem")

@@ -2,12 +2,16 @@ package dev.freshjwt.it;
 
 import static dev.freshjwt.it.DemoClient.bearer;
 import static dev.freshjwt.it.WalkthroughIT.payload;
+import static dev.freshjwt.testing.FreshJwtAssertions.assertCsrfRejected;
+import static dev.freshjwt.testing.FreshJwtAssertions.assertInvalidToken;
+import static dev.freshjwt.testing.FreshJwtAssertions.assertStepUpRequired;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.freshjwt.it.CookieClient.SetCookie;
+import dev.freshjwt.testing.Refusal;
 import dev.freshjwt.testing.TestKeys;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -136,9 +140,9 @@ class CookieIT extends DemoIT {
     void aBadExpiredOrForeignCookieLeavesPublicUrlsOpenAndIsAnInvalidTokenWhereOneIsRequired() {
         Instant now = Instant.now();
         List<String> bad = List.of("garbage",
-                TestTokens.freshAccess(now).claim("csrf", "c").claim("exp", now.minusSeconds(3600).getEpochSecond()).sign(),
-                TestTokens.freshAccess(now).claim("csrf", "c").signedWith(TestKeys.otherRsa().getPrivate()).sign(),
-                TestTokens.refresh().claim("csrf", "c").sign()); // a refresh token in the access cookie
+                Deployments.freshAccess(now).claim("csrf", "c").claim("exp", now.minusSeconds(3600).getEpochSecond()).sign(),
+                Deployments.freshAccess(now).claim("csrf", "c").signedWith(TestKeys.otherRsa().getPrivate()).sign(),
+                Deployments.refresh().claim("csrf", "c").sign()); // a refresh token in the access cookie
         for (String value : bad) {
             CookieClient stale = new CookieClient(client.base()).with(ACCESS, value);
             HttpResponse<String> session = stale.get("session");
@@ -158,7 +162,7 @@ class CookieIT extends DemoIT {
     void theRefreshCookieBuysANotFreshAccessCookieEvenWhenTheAccessCookieHasExpired() {
         browser.login();
         long authTime = payload(browser.cookie(ACCESS)).getJsonNumber("auth_time").longValue();
-        browser.with(ACCESS, TestTokens.freshAccess(Instant.now()).claim("exp", Instant.now().minusSeconds(3600).getEpochSecond())
+        browser.with(ACCESS, Deployments.freshAccess(Instant.now()).claim("exp", Instant.now().minusSeconds(3600).getEpochSecond())
                 .claim("csrf", "c").sign());
 
         assertCsrfRefused(browser.post("session/refresh", null));
@@ -171,7 +175,7 @@ class CookieIT extends DemoIT {
         assertEquals(access.getString("csrf"), browser.cookie(CSRF_ACCESS));
 
         assertEquals(200, browser.get("protected").statusCode());
-        assertStepUp(browser.get("sensitive_operation"));
+        assertStepUpRequired(browser.get("sensitive_operation"));
         assertFalse(DemoClient.json(browser.get("session")).getBoolean("fresh"));
     }
 
@@ -199,19 +203,19 @@ class CookieIT extends DemoIT {
         HttpResponse<String> next = browser.get("protected");
         assertEquals(200, next.statusCode());
         assertTrue(next.headers().allValues("Set-Cookie").isEmpty());
-        assertStepUp(browser.get("sensitive_operation"));
+        assertStepUpRequired(browser.get("sensitive_operation"));
     }
 
     @Test
     void noImplicitRefreshForHeadersErrorsExpiredTokensOrLogouts() {
         String nearExpiry = nearExpiry();
         assertNoSetCookie(client.get("protected", bearer(nearExpiry)));                       // header-borne
-        String stale = TestTokens.freshAccess(Instant.now()).claim("fresh", false).claim("csrf", "c")
+        String stale = Deployments.freshAccess(Instant.now()).claim("fresh", false).claim("csrf", "c")
                 .claim("sid", "s").claim("exp", Instant.now().plusSeconds(60).getEpochSecond()).sign();
         HttpResponse<String> error = new CookieClient(client.base()).with(ACCESS, stale).get("sensitive_operation");
-        assertStepUp(error);                                                                   // error response
+        assertStepUpRequired(error);                                                                   // error response
         assertNoSetCookie(error);
-        String expired = TestTokens.freshAccess(Instant.now()).claim("csrf", "c")
+        String expired = Deployments.freshAccess(Instant.now()).claim("csrf", "c")
                 .claim("exp", Instant.now().minusSeconds(20).getEpochSecond()).sign();     // within the clock skew
         assertNoSetCookie(new CookieClient(client.base()).with(ACCESS, expired).get("session"));
 
@@ -247,18 +251,13 @@ class CookieIT extends DemoIT {
 
     /** An access token of user {@code test} that expires in two minutes, well within the demo's window of five. */
     private static String nearExpiry() {
-        return TestTokens.freshAccess(Instant.now()).claim("csrf", "c").claim("sid", UUID.randomUUID().toString())
+        return Deployments.freshAccess(Instant.now()).claim("csrf", "c").claim("sid", UUID.randomUUID().toString())
                 .claim("exp", Instant.now().plusSeconds(120).getEpochSecond()).sign();
     }
 
     private static void assertCsrfRefused(HttpResponse<String> response) {
-        assertEquals(403, response.statusCode(), response.body());
-        assertTrue(response.headers().allValues("WWW-Authenticate").isEmpty());
-        assertEquals(List.of(PROBLEM_JSON), response.headers().allValues("Content-Type"));
-        JsonObject problem = DemoClient.json(response);
-        assertEquals(PROBLEM_BASE + "csrf-failed", problem.getString("type"));
-        assertEquals(403, problem.getInt("status"));
-        assertTrue(problem.getString("detail").contains(CSRF_HEADER), problem::toString);
+        Refusal refused = assertCsrfRejected(response);
+        assertTrue(((String) refused.problem().get("detail")).contains(CSRF_HEADER), refused::toString);
     }
 
     private static void assertNoSetCookie(HttpResponse<String> response) {

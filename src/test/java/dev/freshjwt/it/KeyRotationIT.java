@@ -1,6 +1,7 @@
 package dev.freshjwt.it;
 
 import static dev.freshjwt.it.DemoClient.bearer;
+import static dev.freshjwt.testing.FreshJwtAssertions.assertInvalidToken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,25 +67,25 @@ class KeyRotationIT extends DemoIT {
 
     @Test
     void liveAccessTokensOfTheOldKeyKeepWorkingInAHeaderAndInACookie() {
-        String oldAccess = TestTokens.freshAccess(Instant.now()).keyId("old").sign();
+        String oldAccess = Deployments.freshAccess(Instant.now()).keyId("old").sign();
         assertEquals(200, client.get("protected", bearer(oldAccess)).statusCode());
         assertEquals(200, client.get("sensitive_operation", bearer(oldAccess)).statusCode());
         CookieClient browser = new CookieClient(client.base())
-                .with(CookieIT.ACCESS, TestTokens.freshAccess(Instant.now()).keyId("old").claim("csrf", "c").sign());
+                .with(CookieIT.ACCESS, Deployments.freshAccess(Instant.now()).keyId("old").claim("csrf", "c").sign());
         assertTrue(DemoClient.json(browser.get("session")).getBoolean("authenticated"));
         assertEquals(200, browser.get("protected").statusCode());
     }
 
     @Test
     void refreshTokensOfTheOldKeyStillRefreshAndTheNewTokensCarryTheNewKid() throws Exception {
-        HttpResponse<String> refreshed = client.post("refresh", bearer(TestTokens.refresh().keyId("old").sign()), null, null);
+        HttpResponse<String> refreshed = client.post("refresh", bearer(Deployments.refresh().keyId("old").sign()), null, null);
         assertEquals(200, refreshed.statusCode(), refreshed.body());
         String access = DemoClient.json(refreshed).getString("access_token");
         assertEquals("new", kid(access));
         assertEquals(200, client.get("protected", bearer(access)).statusCode());
 
         CookieClient browser = new CookieClient(client.base())
-                .with(CookieIT.REFRESH, TestTokens.refresh().keyId("old").claim("csrf", "r").sign());
+                .with(CookieIT.REFRESH, Deployments.refresh().keyId("old").claim("csrf", "r").sign());
         HttpResponse<String> cookieRefresh = browser.post("session/refresh", null, CookieIT.CSRF_HEADER, "r");
         assertEquals(200, cookieRefresh.statusCode(), cookieRefresh.body());
         String renewed = browser.cookie(CookieIT.ACCESS);
@@ -96,15 +97,15 @@ class KeyRotationIT extends DemoIT {
     @Test
     void tokensOfAKeyThatIsNotInTheSetAreRefusedAsInvalid() {
         List<String> tokens = List.of(
-                TestTokens.freshAccess(Instant.now()).keyId("removed").signedWith(REMOVED.getPrivate()).sign(),
-                TestTokens.freshAccess(Instant.now()).signedWith(REMOVED.getPrivate()).sign(),
-                TestTokens.freshAccess(Instant.now()).keyId("new").signedWith(REMOVED.getPrivate()).sign(),
-                TestTokens.freshAccess(Instant.now()).keyId(42).sign());
+                Deployments.freshAccess(Instant.now()).keyId("removed").signedWith(REMOVED.getPrivate()).sign(),
+                Deployments.freshAccess(Instant.now()).signedWith(REMOVED.getPrivate()).sign(),
+                Deployments.freshAccess(Instant.now()).keyId("new").signedWith(REMOVED.getPrivate()).sign(),
+                Deployments.freshAccess(Instant.now()).keyId(42).sign());
         for (String token : tokens) {
             assertInvalidToken(client.get("protected", bearer(token)));
             assertInvalidToken(client.get(".well-known/jwks.json", bearer(token)));
         }
-        assertInvalidToken(client.post("refresh", bearer(TestTokens.refresh().keyId("removed")
+        assertInvalidToken(client.post("refresh", bearer(Deployments.refresh().keyId("removed")
                 .signedWith(REMOVED.getPrivate()).sign()), null, null));
         assertInvalidToken(client.get("protected", "bearer " + tokens.get(0)));
     }

@@ -1,9 +1,11 @@
 package dev.freshjwt.it;
 
 import static dev.freshjwt.it.DemoClient.bearer;
+import static dev.freshjwt.testing.FreshJwtAssertions.assertInvalidToken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.freshjwt.testing.FreshJwtAssertions;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -62,8 +64,8 @@ class PayaraClusterIT {
         String next = DemoClient.json(rotated).getString("refresh_token");
 
         HttpResponse<String> reuse = b.post("refresh", bearer(login.getString("refresh_token")), null, null);
-        DemoIT.assertInvalidToken(reuse);
-        DemoIT.assertInvalidToken(a.post("refresh", bearer(next), null, null));
+        FreshJwtAssertions.assertInvalidToken(reuse);
+        FreshJwtAssertions.assertInvalidToken(a.post("refresh", bearer(next), null, null));
     }
 
     @Test
@@ -75,7 +77,7 @@ class PayaraClusterIT {
         cluster.restart(1);
         cluster.awaitReady(Duration.ofMinutes(4));
         b = new DemoClient(cluster.base(1));
-        DemoIT.assertInvalidToken(b.get("protected", revoked)); // its first answer: no waiting for events
+        FreshJwtAssertions.assertInvalidToken(b.get("protected", revoked)); // its first answer: no waiting for events
         assertEquals(200, b.get("protected", live).statusCode());
     }
 

@@ -1,11 +1,15 @@
 package dev.freshjwt.it;
 
 import static dev.freshjwt.it.DemoClient.bearer;
+import static dev.freshjwt.testing.FreshJwtAssertions.assertInvalidToken;
+import static dev.freshjwt.testing.FreshJwtAssertions.assertMissingToken;
+import static dev.freshjwt.testing.FreshJwtAssertions.assertStepUpRequired;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.freshjwt.it.events.RefusalRecorder;
 import dev.freshjwt.it.events.RefusalsResource;
+import dev.freshjwt.testing.Refusal;
 import dev.freshjwt.testing.TestKeys;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -35,8 +39,8 @@ class RefusalEventsIT extends DemoIT {
 
     @Test
     void aMissingTokenAtAnAnnotatedEndpoint() {
-        JsonObject problem = assertChallenge(client.get("protected", null), null, "missing-token");
-        assertEquals("audit-none", problem.getString("audit_id"), "the observer's member in the body");
+        Refusal refused = assertMissingToken(client.get("protected", null));
+        assertEquals("audit-none", refused.problem().get("audit_id"), "the observer's member in the body");
         JsonObject event = onlyEvent();
         assertEquals("MISSING_TOKEN", event.getString("reason"));
         assertEquals(401, event.getInt("status"));
@@ -48,8 +52,8 @@ class RefusalEventsIT extends DemoIT {
     void aRefreshTokenWhereAnAccessTokenIsRequiredNamesItsSubjectAndJti() {
         String refresh = client.login().getString("refresh_token");
         String jti = WalkthroughIT.payload(refresh).getString("jti");
-        JsonObject problem = assertChallenge(client.get("protected", bearer(refresh)), "invalid_token", "invalid-token");
-        assertEquals("audit-" + jti, problem.getString("audit_id"));
+        Refusal refused = assertInvalidToken(client.get("protected", bearer(refresh)));
+        assertEquals("audit-" + jti, refused.problem().get("audit_id"));
         JsonObject event = onlyEvent();
         assertEquals("WRONG_TOKEN_TYPE", event.getString("reason"));
         assertEquals("test", event.getString("subject"));
@@ -63,18 +67,18 @@ class RefusalEventsIT extends DemoIT {
         String refreshed = DemoClient.json(client.post("refresh", bearer(login.getString("refresh_token")), null, null))
                 .getString("access_token");
         forgetEarlierRefusals();
-        assertStepUp(client.get("sensitive_operation", bearer(refreshed)));
+        assertStepUpRequired(client.get("sensitive_operation", bearer(refreshed)));
         JsonObject resource = onlyEvent();
         assertEquals("NOT_FRESH", resource.getString("reason"));
         assertEquals("@FreshRequired", resource.getString("requirement"));
 
-        assertStepUp(client.post("account/password", bearer(refreshed), null, null));
+        assertStepUpRequired(client.post("account/password", bearer(refreshed), null, null));
         JsonObject ejb = onlyEvent();
         assertEquals("NOT_FRESH", ejb.getString("reason"));
         assertEquals("@FreshRequired(maxAge = 300)", ejb.getString("requirement"));
 
-        String oldLogin = TestTokens.freshAccess(Instant.now().minusSeconds(3600)).sign();
-        assertStepUp(client.post("account/password", bearer(oldLogin), null, null));
+        String oldLogin = Deployments.freshAccess(Instant.now().minusSeconds(3600)).sign();
+        assertStepUpRequired(client.post("account/password", bearer(oldLogin), null, null));
         assertEquals("LOGIN_TOO_OLD", onlyEvent().getString("reason"));
     }
 
@@ -86,7 +90,7 @@ class RefusalEventsIT extends DemoIT {
         assertInvalidToken(client.get("protected", bearer(access)));
         assertEquals("REVOKED_TOKEN", onlyEvent().getString("reason"));
 
-        String forged = TestTokens.freshAccess(Instant.now()).signedWith(TestKeys.otherRsa().getPrivate()).sign();
+        String forged = Deployments.freshAccess(Instant.now()).signedWith(TestKeys.otherRsa().getPrivate()).sign();
         assertInvalidToken(client.get("protected", bearer(forged)));
         JsonObject unverified = onlyEvent();
         assertEquals("INVALID_TOKEN", unverified.getString("reason"));
@@ -104,10 +108,10 @@ class RefusalEventsIT extends DemoIT {
 
     @Test
     void anObserverThatThrowsDoesNotTurnTheRefusalIntoAServerError() {
-        String stale = TestTokens.freshAccess(Instant.now()).claim("sub", "thrower").claim("upn", "thrower")
+        String stale = Deployments.freshAccess(Instant.now()).claim("sub", "thrower").claim("upn", "thrower")
                 .claim("fresh", false).sign();
         HttpResponse<String> response = client.get("sensitive_operation", bearer(stale));
-        assertStepUp(response);
+        assertStepUpRequired(response);
         assertEquals("thrower", onlyEvent().getString("subject"), "the recorder still saw it, after the thrower");
         assertEquals("audit-" + WalkthroughIT.payload(stale).getString("jti"), DemoClient.json(response).getString("audit_id"));
     }

@@ -1,6 +1,9 @@
 package dev.freshjwt.it;
 
 import static dev.freshjwt.it.DemoClient.bearer;
+import static dev.freshjwt.testing.FreshJwtAssertions.assertInvalidToken;
+import static dev.freshjwt.testing.FreshJwtAssertions.assertMissingToken;
+import static dev.freshjwt.testing.FreshJwtAssertions.assertStepUpRequired;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,14 +43,14 @@ class RejectedTokensIT extends DemoIT {
 
     @Test
     void unsignedAlgNoneTokenIsRefused() {
-        String payload = TestTokens.freshAccess(Instant.now()).sign().split("\\.")[1];
+        String payload = Deployments.freshAccess(Instant.now()).sign().split("\\.")[1];
         String header = B64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         assertInvalidToken(client.get("sensitive_operation", bearer(header + "." + payload + ".")));
     }
 
     @Test
     void tokenSignedByAnotherKeyIsRefused() {
-        String forged = TestTokens.freshAccess(Instant.now()).signedWith(TestKeys.otherRsa().getPrivate()).sign();
+        String forged = Deployments.freshAccess(Instant.now()).signedWith(TestKeys.otherRsa().getPrivate()).sign();
         assertInvalidToken(client.get("sensitive_operation", bearer(forged)));
     }
 
@@ -58,20 +61,20 @@ class RejectedTokensIT extends DemoIT {
      */
     @Test
     void withOnePemKeyTheKidATokenNamesDoesNotMatter() throws Exception {
-        assertEquals(200, client.get("protected", bearer(TestTokens.freshAccess(Instant.now()).keyId("any-kid").sign()))
+        assertEquals(200, client.get("protected", bearer(Deployments.freshAccess(Instant.now()).keyId("any-kid").sign()))
                 .statusCode());
-        assertEquals(200, client.post("refresh", bearer(TestTokens.refresh().keyId("any-kid").sign()), null, null)
+        assertEquals(200, client.post("refresh", bearer(Deployments.refresh().keyId("any-kid").sign()), null, null)
                 .statusCode());
         JsonWebSignature minted = new JsonWebSignature();
         minted.setCompactSerialization(client.login().getString("access_token"));
-        String forged = TestTokens.freshAccess(Instant.now()).keyId(minted.getKeyIdHeaderValue())
+        String forged = Deployments.freshAccess(Instant.now()).keyId(minted.getKeyIdHeaderValue())
                 .signedWith(TestKeys.otherRsa().getPrivate()).sign();
         assertInvalidToken(client.get("protected", bearer(forged)));
     }
 
     @Test
     void expiredTokenIsRefused() {
-        String expired = TestTokens.freshAccess(Instant.now().minus(Duration.ofHours(2)))
+        String expired = Deployments.freshAccess(Instant.now().minus(Duration.ofHours(2)))
                 .claim("iat", Instant.now().minus(Duration.ofHours(2)).getEpochSecond())
                 .claim("exp", Instant.now().minus(Duration.ofHours(1)).getEpochSecond()).sign();
         assertInvalidToken(client.get("protected", bearer(expired)));
@@ -86,7 +89,7 @@ class RejectedTokensIT extends DemoIT {
             if (authorization.regionMatches(true, 0, "Bearer", 0, 6)) {
                 assertInvalidToken(response);
             } else {
-                assertChallenge(response, null, "missing-token");
+                assertMissingToken(response);
             }
         }
     }
@@ -99,42 +102,42 @@ class RejectedTokensIT extends DemoIT {
 
     @Test
     void unknownTokenTypeIsRefused() {
-        assertInvalidToken(client.get("protected", bearer(TestTokens.freshAccess(Instant.now()).claim("type", "id").sign())));
+        assertInvalidToken(client.get("protected", bearer(Deployments.freshAccess(Instant.now()).claim("type", "id").sign())));
     }
 
     @Test
     void freshClaimOfAnOddTypeIsNotFreshAndNoServerError() {
         for (Object odd : new Object[] {"yes", 1, "TRUE"}) {
-            assertStepUp(client.get("sensitive_operation", bearer(TestTokens.freshAccess(Instant.now()).claim("fresh", odd).sign())));
+            assertStepUpRequired(client.get("sensitive_operation", bearer(Deployments.freshAccess(Instant.now()).claim("fresh", odd).sign())));
         }
-        assertStepUp(client.get("sensitive_operation", bearer(TestTokens.freshAccess(Instant.now()).without("fresh").sign())));
+        assertStepUpRequired(client.get("sensitive_operation", bearer(Deployments.freshAccess(Instant.now()).without("fresh").sign())));
     }
 
     @Test
     void loginTenMinutesAgoPassesFreshRequiredButNotMaxAgeOfFiveMinutes() {
-        String tenMinutes = bearer(TestTokens.freshAccess(Instant.now().minus(Duration.ofMinutes(10))).sign());
+        String tenMinutes = bearer(Deployments.freshAccess(Instant.now().minus(Duration.ofMinutes(10))).sign());
         assertEquals(200, client.get("sensitive_operation", tenMinutes).statusCode());
         HttpResponse<String> response = client.post("account/password", tenMinutes, null, null);
-        assertStepUp(response);
+        assertStepUpRequired(response);
         assertEquals(300, DemoClient.json(response).getInt("max_age"));
     }
 
     @Test
     void loginFourMinutesAgoMeetsMaxAgeOfFiveMinutes() {
-        String fourMinutes = bearer(TestTokens.freshAccess(Instant.now().minus(Duration.ofMinutes(4))).sign());
+        String fourMinutes = bearer(Deployments.freshAccess(Instant.now().minus(Duration.ofMinutes(4))).sign());
         assertEquals(200, client.post("account/password", fourMinutes, null, null).statusCode());
     }
 
     @Test
     void freshTokenWithoutAuthTimeCannotMeetMaxAge() {
-        String noAuthTime = bearer(TestTokens.freshAccess(Instant.now()).without("auth_time").sign());
+        String noAuthTime = bearer(Deployments.freshAccess(Instant.now()).without("auth_time").sign());
         assertEquals(200, client.get("sensitive_operation", noAuthTime).statusCode());
-        assertStepUp(client.post("account/password", noAuthTime, null, null));
+        assertStepUpRequired(client.post("account/password", noAuthTime, null, null));
     }
 
     @Test
     void refreshTokenMintedWithGroupsIsStillRefusedAtProtected() {
-        String sneaky = TestTokens.refresh().claim("groups", java.util.List.of("user")).sign();
+        String sneaky = Deployments.refresh().claim("groups", java.util.List.of("user")).sign();
         assertInvalidToken(client.get("protected", bearer(sneaky)));
     }
 }

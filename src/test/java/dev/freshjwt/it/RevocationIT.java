@@ -1,6 +1,7 @@
 package dev.freshjwt.it;
 
 import static dev.freshjwt.it.DemoClient.bearer;
+import static dev.freshjwt.testing.FreshJwtAssertions.assertInvalidToken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.JsonObject;
@@ -44,9 +45,9 @@ class RevocationIT extends DemoIT {
     @Test
     void logoutEverywhereRevokesEveryEarlierTokenOfThatUserOnly() {
         Instant earlier = Instant.now().minusSeconds(30);
-        String access = bearer(TestTokens.freshAccess(earlier).claim("sub", "erin").claim("iat", earlier.getEpochSecond()).sign());
-        String refresh = bearer(TestTokens.refresh().claim("sub", "erin").claim("iat", earlier.getEpochSecond()).sign());
-        String otherUser = bearer(TestTokens.freshAccess(earlier).claim("iat", earlier.getEpochSecond()).sign());
+        String access = bearer(Deployments.freshAccess(earlier).claim("sub", "erin").claim("iat", earlier.getEpochSecond()).sign());
+        String refresh = bearer(Deployments.refresh().claim("sub", "erin").claim("iat", earlier.getEpochSecond()).sign());
+        String otherUser = bearer(Deployments.freshAccess(earlier).claim("iat", earlier.getEpochSecond()).sign());
         assertEquals(200, client.post("refresh", refresh, null, null).statusCode());
 
         assertEquals(204, client.post("logout/all", access, null, null).statusCode());

@@ -1,7 +1,7 @@
 package dev.freshjwt.it;
 
 import static dev.freshjwt.it.DemoClient.bearer;
-import static dev.freshjwt.it.DemoIT.assertInvalidToken;
+import static dev.freshjwt.testing.FreshJwtAssertions.assertInvalidToken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -75,8 +75,8 @@ class RevocationRestartIT {
         assertEquals(204, client.post("logout", loggedOut, null, null).statusCode());
 
         Instant earlier = Instant.now().minusSeconds(30);
-        earlierOfErin = bearer(TestTokens.freshAccess(earlier).claim("sub", "erin").claim("iat", earlier.getEpochSecond()).sign());
-        ofAnotherUser = bearer(TestTokens.freshAccess(earlier).claim("iat", earlier.getEpochSecond()).sign());
+        earlierOfErin = bearer(Deployments.freshAccess(earlier).claim("sub", "erin").claim("iat", earlier.getEpochSecond()).sign());
+        ofAnotherUser = bearer(Deployments.freshAccess(earlier).claim("iat", earlier.getEpochSecond()).sign());
         assertEquals(204, client.post("logout/all", earlierOfErin, null, null).statusCode());
 
         assertInvalidToken(client.get("protected", loggedOut));

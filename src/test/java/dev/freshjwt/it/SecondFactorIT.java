@@ -2,6 +2,7 @@ package dev.freshjwt.it;
 
 import static dev.freshjwt.it.DemoClient.bearer;
 import static dev.freshjwt.it.WalkthroughIT.payload;
+import static dev.freshjwt.testing.FreshJwtAssertions.assertStepUpRequired;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -163,16 +164,16 @@ class SecondFactorIT extends DemoIT {
     @Test
     void anMfaLoginOfMoreThanFiveMinutesAgoGetsTheChallengeAndARecentOnePasses() {
         Instant now = Instant.now();
-        String old = TestTokens.freshAccess(now.minusSeconds(400)).claim("acr", "mfa").claim("amr", List.of("pwd", "otp")).sign();
+        String old = Deployments.freshAccess(now.minusSeconds(400)).claim("acr", "mfa").claim("amr", List.of("pwd", "otp")).sign();
         assertTransferChallenge(client.post("transfer", bearer(old), null, null));
-        String recent = TestTokens.freshAccess(now).claim("acr", "mfa").claim("amr", List.of("pwd", "otp")).sign();
+        String recent = Deployments.freshAccess(now).claim("acr", "mfa").claim("amr", List.of("pwd", "otp")).sign();
         HttpResponse<String> transfer = client.post("transfer", bearer(recent), null, null);
         assertEquals(200, transfer.statusCode(), transfer.body());
     }
 
     /** 401 {@code insufficient_user_authentication} asking for {@code acr} {@code mfa} within 300 seconds. */
     private static void assertTransferChallenge(HttpResponse<String> response) {
-        assertStepUp(response);
+        assertStepUpRequired(response);
         String challenge = response.headers().firstValue("WWW-Authenticate").orElseThrow();
         assertTrue(challenge.contains(", acr_values=\"mfa\""), challenge);
         assertTrue(challenge.contains(", max_age=\"300\""), challenge);

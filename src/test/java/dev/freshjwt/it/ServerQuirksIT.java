@@ -1,6 +1,7 @@
 package dev.freshjwt.it;
 
 import static dev.freshjwt.it.DemoClient.bearer;
+import static dev.freshjwt.testing.FreshJwtAssertions.assertInvalidToken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,7 +34,7 @@ class ServerQuirksIT extends DemoIT {
     /** Payara and WildFly refuse it before the application runs, Liberty lets it through: the same body from all. */
     @Test
     void forgedTokenGetsTheSameCompleteAnswerWhoeverRefusesIt() {
-        String forged = bearer(TestTokens.freshAccess(Instant.now()).signedWith(TestKeys.otherRsa().getPrivate()).sign());
+        String forged = bearer(Deployments.freshAccess(Instant.now()).signedWith(TestKeys.otherRsa().getPrivate()).sign());
         String expected = Json.createObjectBuilder()
                 .add("type", PROBLEM_BASE + "invalid-token").add("title", "Invalid token").add("status", 401)
                 .add("detail", NOT_VERIFIED).add("error", "invalid_token").build().toString();
@@ -73,7 +74,7 @@ class ServerQuirksIT extends DemoIT {
     @Test
     void validlySignedTokenWithoutJtiSubOrIatIsRefusedEverywhere() {
         for (String claim : new String[] {"jti", "sub", "iat"}) {
-            String incomplete = bearer(TestTokens.freshAccess(Instant.now()).without(claim).sign());
+            String incomplete = bearer(Deployments.freshAccess(Instant.now()).without(claim).sign());
             for (String path : new String[] {"protected", ".well-known/jwks.json"}) {
                 assertEquals(NOT_VERIFIED, DemoClient.json(assertInvalid(client.get(path, incomplete))).getString("detail"),
                         "without " + claim + " at " + path);
@@ -93,8 +94,8 @@ class ServerQuirksIT extends DemoIT {
     @Test
     void expiryIsJudgedWithTheSameSixtySecondsOfClockSkew() {
         long now = Instant.now().getEpochSecond();
-        String withinSkew = bearer(TestTokens.freshAccess(Instant.now()).claim("iat", now - 900).claim("exp", now - 20).sign());
-        String beyondSkew = bearer(TestTokens.freshAccess(Instant.now()).claim("iat", now - 900).claim("exp", now - 100).sign());
+        String withinSkew = bearer(Deployments.freshAccess(Instant.now()).claim("iat", now - 900).claim("exp", now - 20).sign());
+        String beyondSkew = bearer(Deployments.freshAccess(Instant.now()).claim("iat", now - 900).claim("exp", now - 100).sign());
         assertEquals(200, client.get("protected", withinSkew).statusCode());
         assertInvalid(client.get("protected", beyondSkew));
     }
@@ -108,7 +109,7 @@ class ServerQuirksIT extends DemoIT {
     void onlyEachServersOwnHeadersDiffer() {
         Set<String> own = Map.of("payara-micro", Set.of("server", "x-frame-options"), "wildfly", Set.<String>of(),
                 "liberty", Set.of("content-language")).get(System.getProperty("arquillian.launch"));
-        String forged = bearer(TestTokens.freshAccess(Instant.now()).signedWith(TestKeys.otherRsa().getPrivate()).sign());
+        String forged = bearer(Deployments.freshAccess(Instant.now()).signedWith(TestKeys.otherRsa().getPrivate()).sign());
         assertEquals(union(own, "www-authenticate", "cache-control", "content-type"),
                 headerNames(client.get("protected", forged)));
         assertEquals(union(own, "www-authenticate", "cache-control", "content-type"), headerNames(client.get("protected", null)));

@@ -1,9 +1,11 @@
 package dev.freshjwt.it;
 
 import static dev.freshjwt.it.DemoClient.bearer;
+import static dev.freshjwt.testing.FreshJwtAssertions.assertInvalidToken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.freshjwt.testing.FreshJwtAssertions;
 import dev.freshjwt.testing.TestKeys;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -78,7 +80,7 @@ class SharedDatabaseIT {
         Instant revoked = Instant.now();
         HttpResponse<String> refused = untilRefused(b, access, revoked.plusSeconds(5));
         Duration seen = Duration.between(revoked, Instant.now());
-        DemoIT.assertInvalidToken(refused);
+        FreshJwtAssertions.assertInvalidToken(refused);
         assertTrue(seen.compareTo(Duration.ofSeconds(1)) <= 0, "B refused the revoked token only after " + seen);
     }
 
@@ -89,14 +91,14 @@ class SharedDatabaseIT {
         assertEquals(200, rotated.statusCode(), rotated.body());
         JsonObject next = DemoClient.json(rotated);
 
-        DemoIT.assertInvalidToken(b.post("refresh", bearer(login.getString("refresh_token")), null, null));
+        FreshJwtAssertions.assertInvalidToken(b.post("refresh", bearer(login.getString("refresh_token")), null, null));
         // The reuse revoked the whole session, the owner's new tokens on A included.
         String nextAccess = bearer(next.getString("access_token"));
         Instant detected = Instant.now();
-        DemoIT.assertInvalidToken(untilRefused(a, nextAccess, detected.plusSeconds(5)));
+        FreshJwtAssertions.assertInvalidToken(untilRefused(a, nextAccess, detected.plusSeconds(5)));
         Duration seen = Duration.between(detected, Instant.now());
         assertTrue(seen.compareTo(Duration.ofSeconds(1)) <= 0, "A refused the session's tokens only after " + seen);
-        DemoIT.assertInvalidToken(a.post("refresh", bearer(next.getString("refresh_token")), null, null));
+        FreshJwtAssertions.assertInvalidToken(a.post("refresh", bearer(next.getString("refresh_token")), null, null));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.freshjwt.it;
 
 import static dev.freshjwt.it.DemoClient.bearer;
+import static dev.freshjwt.testing.FreshJwtAssertions.assertStepUpRequired;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,20 +31,20 @@ class StepUpOnBeansIT extends DemoIT {
     @Test
     void aSecondFactorLoginPassesOnAnEjbAndACdiBean() {
         for (String acr : List.of("mfa", "hwk")) {
-            String strong = TestTokens.freshAccess(Instant.now()).claim("acr", acr).claim("amr", List.of("pwd", "otp")).sign();
+            String strong = Deployments.freshAccess(Instant.now()).claim("acr", acr).claim("amr", List.of("pwd", "otp")).sign();
             HttpResponse<String> ejb = client.get("test/strong/ejb", bearer(strong));
             assertEquals(200, ejb.statusCode(), ejb.body());
             assertEquals("paid by an EJB", ejb.body());
         }
-        String mfa = TestTokens.freshAccess(Instant.now()).claim("acr", "mfa").sign();
+        String mfa = Deployments.freshAccess(Instant.now()).claim("acr", "mfa").sign();
         assertEquals("changed by a CDI bean", client.get("test/strong/bean", bearer(mfa)).body());
     }
 
     @Test
     void aPasswordOnlyLoginGetsTheAcrChallengeFromAnEjbAndACdiBean() {
-        String password = TestTokens.freshAccess(Instant.now()).claim("acr", "password").sign();
+        String password = Deployments.freshAccess(Instant.now()).claim("acr", "password").sign();
         HttpResponse<String> ejb = client.get("test/strong/ejb", bearer(password));
-        assertStepUp(ejb);
+        assertStepUpRequired(ejb);
         assertEquals("Bearer error=\"insufficient_user_authentication\", error_description=\"A stronger authentication is"
                 + " required\", acr_values=\"mfa hwk\", max_age=\"300\"", ejb.headers().firstValue("WWW-Authenticate").orElseThrow());
         JsonObject problem = DemoClient.json(ejb);
@@ -51,7 +52,7 @@ class StepUpOnBeansIT extends DemoIT {
         assertEquals(300, problem.getInt("max_age"));
 
         HttpResponse<String> bean = client.get("test/strong/bean", bearer(password));
-        assertStepUp(bean);
+        assertStepUpRequired(bean);
         assertTrue(bean.headers().firstValue("WWW-Authenticate").orElseThrow().endsWith("acr_values=\"mfa\""));
         assertEquals("mfa", DemoClient.json(bean).getString("acr_values"));
     }
@@ -59,11 +60,11 @@ class StepUpOnBeansIT extends DemoIT {
     @Test
     void oddAcrClaimsAreAStepUpNeverAServerError() {
         for (Object odd : new Object[] {42, List.of("mfa"), true, Map.of("acr", "mfa")}) {
-            String token = TestTokens.freshAccess(Instant.now()).claim("acr", odd).sign();
-            assertStepUp(client.get("test/strong/ejb", bearer(token)));
-            assertStepUp(client.get("test/strong/bean", bearer(token)));
+            String token = Deployments.freshAccess(Instant.now()).claim("acr", odd).sign();
+            assertStepUpRequired(client.get("test/strong/ejb", bearer(token)));
+            assertStepUpRequired(client.get("test/strong/bean", bearer(token)));
         }
-        String none = TestTokens.freshAccess(Instant.now()).sign();
-        assertStepUp(client.get("test/strong/ejb", bearer(none)));
+        String none = Deployments.freshAccess(Instant.now()).sign();
+        assertStepUpRequired(client.get("test/strong/ejb", bearer(none)));
     }
 }

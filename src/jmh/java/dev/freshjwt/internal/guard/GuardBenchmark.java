@@ -3,7 +3,7 @@ package dev.freshjwt.internal.guard;
 import dev.freshjwt.FreshRequired;
 import dev.freshjwt.internal.revocation.InMemoryRevocationStore;
 import dev.freshjwt.internal.revocation.Revocations;
-import dev.freshjwt.testing.MapJsonWebToken;
+import dev.freshjwt.unit.MapJsonWebToken;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.lang.reflect.Method;

@@ -2,7 +2,7 @@ package dev.freshjwt.internal.cookie;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.freshjwt.testing.MapConfig;
+import dev.freshjwt.unit.MapConfig;
 import org.junit.jupiter.api.Test;
 
 class SetCookieTest {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.freshjwt.internal.guard.Rejection.Reason;
-import dev.freshjwt.testing.MapJsonWebToken;
+import dev.freshjwt.unit.MapJsonWebToken;
 import jakarta.json.Json;
 import java.util.HashMap;
 import java.util.Map;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.freshjwt.internal.guard.Rejection.Reason;
 import dev.freshjwt.internal.revocation.InMemoryRevocationStore;
 import dev.freshjwt.internal.revocation.Revocations;
-import dev.freshjwt.testing.MapJsonWebToken;
+import dev.freshjwt.unit.MapJsonWebToken;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.time.Clock;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.freshjwt.InvalidConfigurationException;
-import dev.freshjwt.testing.MapConfig;
 import dev.freshjwt.testing.TestKeys;
+import dev.freshjwt.unit.MapConfig;
 import java.security.KeyPair;
 import java.util.List;
 import org.jose4j.jwk.JsonWebKey;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.freshjwt.RevocationUnavailableException;
-import dev.freshjwt.testing.MutableClock;
+import dev.freshjwt.unit.MutableClock;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;

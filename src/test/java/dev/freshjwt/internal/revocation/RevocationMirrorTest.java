@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.freshjwt.RevocationStore;
 import dev.freshjwt.RevocationUnavailableException;
-import dev.freshjwt.testing.MutableClock;
+import dev.freshjwt.unit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.freshjwt.InvalidConfigurationException;
-import dev.freshjwt.testing.MapConfig;
+import dev.freshjwt.unit.MapConfig;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

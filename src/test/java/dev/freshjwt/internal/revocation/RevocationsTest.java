@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.freshjwt.RevocationUnavailableException;
 import dev.freshjwt.internal.revocation.Revocations.Use;
-import dev.freshjwt.testing.MutableClock;
+import dev.freshjwt.unit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.freshjwt.InvalidConfigurationException;
-import dev.freshjwt.testing.MapConfig;
 import dev.freshjwt.testing.TestKeys;
+import dev.freshjwt.unit.MapConfig;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import org.jose4j.jwk.JsonWebKeySet;
@@ -64,6 +64,6 @@ class MpJwtVerifierTest {
     }
 
     private static String token(PrivateKey key, String issuer, long expiresIn, String kid) {
-        return TestKeys.rs256Token(key, issuer, expiresIn, kid);
+        return SignedTokens.rs256(key, issuer, expiresIn, kid);
     }
 }

@@ -53,6 +53,6 @@ class OwnTokenVerifierTest {
     }
 
     private static String token(PrivateKey key, String kid) {
-        return TestKeys.rs256Token(key, ISSUER, 60, kid);
+        return SignedTokens.rs256(key, ISSUER, 60, kid);
     }
 }

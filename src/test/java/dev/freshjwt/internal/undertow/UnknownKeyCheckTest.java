@@ -3,8 +3,8 @@ package dev.freshjwt.internal.undertow;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.freshjwt.testing.MapConfig;
 import dev.freshjwt.testing.TestKeys;
+import dev.freshjwt.unit.MapConfig;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import org.jose4j.jwk.JsonWebKeySet;

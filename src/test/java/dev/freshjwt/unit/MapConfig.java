@@ -1,4 +1,4 @@
-package dev.freshjwt.testing;
+package dev.freshjwt.unit;
 
 import java.util.HashMap;
 import java.util.List;
