@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.spi.CDI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -18,8 +19,9 @@ import java.util.logging.Logger;
  * default caching provider of the class path. Touches JCache classes only when the API is there at all, so
  * servers without it (WildFly, Open Liberty by default) never load them.
  *
- * <p>The lookup is given {@value #PATIENCE_SECONDS} seconds: Payara with its data grid disabled still offers a
- * CacheManager, whose cache then waits forever for a grid that never comes.
+ * <p>Payara without its data grid produces a {@code null} CacheManager bean: JCache is off, nothing more is tried (the
+ * class path's provider there is a Hazelcast client that would wait forever for a grid). Whatever else may wait for a
+ * grid, a provider's manager and the cache itself, is given {@value #PATIENCE_SECONDS} seconds.
  */
 final class JCacheLookup {
 
@@ -36,27 +38,38 @@ final class JCacheLookup {
         } catch (ClassNotFoundException | LinkageError absent) {
             return Optional.empty();
         }
-        javax.cache.CacheManager manager;
+        Callable<javax.cache.CacheManager> manager;
         try {
-            manager = Optional.ofNullable(managed()).or(JCacheLookup::fromProvider).orElse(null);
+            Instance<javax.cache.CacheManager> managed = CDI.current().select(javax.cache.CacheManager.class);
+            if (managed.isResolvable()) {
+                javax.cache.CacheManager server = managed.get();
+                if (server == null) { // the server manages JCache and says it is off (Payara without its data grid)
+                    LOG.info("freshjwt: the server's JCache is disabled; revocations stay in memory");
+                    return Optional.empty();
+                }
+                manager = () -> server;
+            } else {
+                manager = JCacheLookup::fromProvider;
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "freshjwt: the JCache CacheManager cannot be looked up; revocations stay in memory", e);
             return Optional.empty();
         }
-        if (manager == null) {
-            return Optional.empty();
-        }
-        FutureTask<JCacheRevocationStore> opening = new FutureTask<>(() -> new JCacheRevocationStore(manager, retention, clock));
+        // Getting a manager from a provider, and opening a cache, may wait for a grid that never comes: given a limit.
+        FutureTask<JCacheRevocationStore> opening = new FutureTask<>(() -> {
+            javax.cache.CacheManager found = manager.call();
+            return found == null ? null : new JCacheRevocationStore(found, retention, clock);
+        });
         Thread opener = new Thread(opening, "freshjwt-jcache-open");
         opener.setDaemon(true);
         opener.setContextClassLoader(loader);
         opener.start();
         try {
-            return Optional.of(opening.get(PATIENCE_SECONDS, TimeUnit.SECONDS));
+            return Optional.ofNullable(opening.get(PATIENCE_SECONDS, TimeUnit.SECONDS));
         } catch (TimeoutException e) {
             opening.cancel(true);
-            LOG.warning("freshjwt: the JCache CacheManager did not open a cache within " + PATIENCE_SECONDS
-                    + " s (Payara with its data grid disabled?); revocations stay in memory. Set "
+            LOG.warning("freshjwt: no JCache cache could be opened within " + PATIENCE_SECONDS
+                    + " s (a JCache client waiting for its grid?); revocations stay in memory. Set "
                     + FreshJwtConfig.REVOCATION_STORE + "=memory to skip the attempt.");
         } catch (ExecutionException e) {
             LOG.log(Level.WARNING, "freshjwt: the JCache CacheManager cannot be used; revocations stay in memory", e.getCause());
@@ -66,15 +79,11 @@ final class JCacheLookup {
         return Optional.empty();
     }
 
-    private static javax.cache.CacheManager managed() {
-        Instance<javax.cache.CacheManager> managers = CDI.current().select(javax.cache.CacheManager.class);
-        return managers.isResolvable() ? managers.get() : null;
-    }
-
-    private static Optional<javax.cache.CacheManager> fromProvider() {
+    /** The default caching provider's manager, or {@code null} when the class path has no JCache provider. */
+    private static javax.cache.CacheManager fromProvider() {
         if (!javax.cache.Caching.getCachingProviders().iterator().hasNext()) {
-            return Optional.empty();
+            return null;
         }
-        return Optional.of(javax.cache.Caching.getCachingProvider().getCacheManager());
+        return javax.cache.Caching.getCachingProvider().getCacheManager();
     }
 }
