@@ -44,6 +44,10 @@ public class DemoUserDatabase {
 
     /** Creates the tables when they are missing, and writes user {@code test} anew. */
     void create(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        if (dataSource == null) { // Open Liberty injects null when no DefaultDataSource is declared
+            throw new IllegalStateException("The demo keeps its users in java:comp/DefaultDataSource, and the server has"
+                    + " none: on Open Liberty add server-config/liberty/default-datasource.xml");
+        }
         try (Connection connection = dataSource.getConnection()) {
             try (Statement statement = connection.createStatement()) {
                 statement.executeUpdate("CREATE TABLE IF NOT EXISTS demo_caller (caller_name VARCHAR(64) PRIMARY KEY,"
