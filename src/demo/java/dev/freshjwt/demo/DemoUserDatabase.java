@@ -22,10 +22,11 @@ import javax.sql.DataSource;
  * Stands in for your user database.
  *
  * <p>{@code useFor} is the default, {@code VALIDATE} and {@code PROVIDE_GROUPS}: the store checks passwords and gives the
- * groups of the callers it validated. The servers' identity store handlers ask a store for the groups of a caller
- * another store validated (a MicroProfile JWT caller on Payara) only when {@code PROVIDE_GROUPS} is its <em>only</em>
- * use (Jakarta Security 3.0, §3.2; Soteria's and Open Liberty's handlers), so JWT callers keep the groups of their token
- * ({@code IdentityStoreLoginIT}). With {@code useFor = VALIDATE} alone, a login would get no groups at all.
+ * groups of the callers it validated. The servers' identity store handlers (Soteria's, Open Liberty's) ask a store for
+ * the groups of a caller another store validated (a MicroProfile JWT caller on Payara) only when {@code PROVIDE_GROUPS}
+ * is its <em>only</em> use, as the {@code IdentityStoreHandler} contract says; so JWT callers keep the groups of their
+ * token ({@code IdentityStoreLoginIT}). With {@code useFor = VALIDATE} alone, the handler drops the store's groups and a
+ * login would get none.
  */
 @ApplicationScoped
 @DatabaseIdentityStoreDefinition(
