@@ -26,7 +26,7 @@ public class AuthResource {
 
     private final TokenIssuer issuer;
     private final TokenRevoker revoker;
-    private final DemoUsers users;
+    private final DemoLogin logins;
     private final JsonWebToken caller;
 
     /** For CDI proxies only; public because RESTEasy (WildFly, Open Liberty) insists on a public constructor it can call. */
@@ -35,16 +35,17 @@ public class AuthResource {
     }
 
     @Inject
-    public AuthResource(TokenIssuer issuer, TokenRevoker revoker, DemoUsers users, JsonWebToken caller) {
+    public AuthResource(TokenIssuer issuer, TokenRevoker revoker, DemoLogin logins, JsonWebToken caller) {
         this.issuer = issuer;
         this.revoker = revoker;
-        this.users = users;
+        this.logins = logins;
         this.caller = caller;
     }
 
     /**
-     * Checks the password, and the authenticator code when the body has one, and returns a fresh access token and a
-     * refresh token; with a code they carry {@code acr} {@code mfa} and {@code amr} {@code ["pwd","otp"]}.
+     * Checks the password with the identity store, and the authenticator code when the body has one ({@link DemoLogin}),
+     * and returns a fresh access token and a refresh token; with a code they carry {@code acr} {@code mfa} and
+     * {@code amr} {@code ["pwd","otp"]}.
      */
     @POST
     @Path("login")
@@ -52,7 +53,7 @@ public class AuthResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response login(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
         LoginRequest login = LoginRequest.parse(contentType, body);
-        TokenPair tokens = DemoLogin.tokens(issuer, users, login);
+        TokenPair tokens = logins.tokens(login);
         return noStore(tokenResponse(tokens.accessToken()).add("refresh_token", tokens.refreshToken()).build().toString());
     }
 

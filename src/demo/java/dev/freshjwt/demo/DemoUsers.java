@@ -1,8 +1,6 @@
 package dev.freshjwt.demo;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -13,8 +11,9 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Stream;
 
 /**
- * The demo's one user, {@code test} / {@code test}, as in the classic example, with an authenticator-app second factor
- * (RFC 6238 TOTP, secret {@value #TOTP_SECRET}). Stands in for your user store. Thread-safe.
+ * The second factor of the demo's one user, {@code test}: an authenticator app (RFC 6238 TOTP, secret
+ * {@value #TOTP_SECRET}). The password, {@code test} as in the classic example, lives in {@link DemoUserDatabase}.
+ * Stands in for your second-factor store. Thread-safe.
  */
 @ApplicationScoped
 public class DemoUsers {
@@ -37,27 +36,11 @@ public class DemoUsers {
     /** The second-factor secret of {@code test}, base32, printed in the README for authenticator apps. */
     public static final String TOTP_SECRET = "JBSWY3DPEHPK3PXP";
 
-    private static final Map<String, byte[]> PASSWORDS = Map.of("test", "test".getBytes(StandardCharsets.UTF_8));
     private static final Map<String, Totp> SECOND_FACTORS = Map.of("test", new Totp(TOTP_SECRET));
 
     private final Clock clock = Clock.systemUTC();
     /** user → the steps whose codes they already used, only those still within the accepted window. */
     private final ConcurrentMap<String, List<Long>> usedSteps = new ConcurrentHashMap<>();
-
-    /**
-     * Whether the password is right and, when {@code otp} is not {@code null}, the authenticator code too (see
-     * {@link #verifyCode}). The code is checked only after the password, so a wrong password never uses one up.
-     */
-    public boolean authenticate(String username, String password, String otp) {
-        return authenticate(username, password) && (otp == null || verifyCode(username, otp));
-    }
-
-    /** Whether the password is right, compared in constant time. */
-    public boolean authenticate(String username, String password) {
-        byte[] expected = PASSWORDS.get(username);
-        byte[] given = password.getBytes(StandardCharsets.UTF_8);
-        return expected != null & MessageDigest.isEqual(expected == null ? given : expected, given);
-    }
 
     /**
      * Whether {@code code} is the user's authenticator code of now, of the step before or of the step after; and

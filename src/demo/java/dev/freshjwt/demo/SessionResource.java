@@ -40,7 +40,7 @@ public class SessionResource {
     private final TokenIssuer issuer;
     private final TokenRevoker revoker;
     private final TokenCookies cookies;
-    private final DemoUsers users;
+    private final DemoLogin logins;
     private final AccountService accounts;
     private final JsonWebToken caller;
 
@@ -50,12 +50,12 @@ public class SessionResource {
     }
 
     @Inject
-    public SessionResource(TokenIssuer issuer, TokenRevoker revoker, TokenCookies cookies, DemoUsers users,
+    public SessionResource(TokenIssuer issuer, TokenRevoker revoker, TokenCookies cookies, DemoLogin logins,
             AccountService accounts, JsonWebToken caller) {
         this.issuer = issuer;
         this.revoker = revoker;
         this.cookies = cookies;
-        this.users = users;
+        this.logins = logins;
         this.accounts = accounts;
         this.caller = caller;
     }
@@ -95,15 +95,15 @@ public class SessionResource {
     }
 
     /**
-     * Checks the password, and the authenticator code when the body has one, and sets the cookies of a fresh login
-     * ({@code acr} {@code mfa} with a code, {@code password} without).
+     * Checks the password with the identity store, and the authenticator code when the body has one ({@link DemoLogin}),
+     * and sets the cookies of a fresh login ({@code acr} {@code mfa} with a code, {@code password} without).
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response login(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
         LoginRequest login = LoginRequest.parse(contentType, body);
-        TokenPair tokens = DemoLogin.tokens(issuer, users, login);
+        TokenPair tokens = logins.tokens(login);
         long now = Instant.now().getEpochSecond();
         JsonObjectBuilder session = session(login.username(), true, now);
         addMethod(session, DemoLogin.acr(login), DemoLogin.amr(login));
