@@ -84,7 +84,7 @@ class IdentityStoreLoginIT extends DemoIT {
      */
     @Test
     void aJwtCallerHasTheGroupsOfItsTokenOnlyNeverTheDatabases() {
-        String withoutGroups = bearer(TestTokens.freshAccess(Instant.now()).without("groups").sign());
+        String withoutGroups = bearer(Deployments.freshAccess(Instant.now()).without("groups").sign());
         JsonObject state = DemoClient.json(client.get("session", withoutGroups));
         assertTrue(state.getBoolean("authenticated"), state::toString);
         assertEquals("test", state.getString("user"));
@@ -93,7 +93,7 @@ class IdentityStoreLoginIT extends DemoIT {
         HttpResponse<String> refused = client.post("account/password", withoutGroups, null, null);
         assertNotEquals(200, refused.statusCode(), refused.body());
 
-        String unknownToTheDatabase = bearer(TestTokens.freshAccess(Instant.now()).claim("sub", "nobody")
+        String unknownToTheDatabase = bearer(Deployments.freshAccess(Instant.now()).claim("sub", "nobody")
                 .claim("upn", "nobody").sign());
         JsonObject nobody = DemoClient.json(client.get("session", unknownToTheDatabase));
         assertEquals("nobody", nobody.getString("user"));
