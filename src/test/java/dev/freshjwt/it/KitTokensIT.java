@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * The test kit's promises, each row of {@link dev.freshjwt.testing.TestToken}'s table, kept on the real server: what
  * users' own tests will rely on.
  */
-class TestKitIT extends DemoIT {
+class KitTokensIT extends DemoIT {
 
     private static final TestIssuer KIT = Deployments.ISSUER;
 
