@@ -12,7 +12,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * Test deployments only ({@link TestIssuer#configure} adds it): {@code POST} {@value #PATH} with a bearer token revokes
  * that token ({@link TokenRevoker#revoke}) and answers 204; without a token the server accepted, 401. Never put it in
- * a production WAR.
+ * a production WAR. A {@code web.xml} with {@code metadata-complete="true"} hides it: map it there, or revoke through
+ * your own logout endpoint.
  */
 @WebServlet(RevocationServlet.PATH)
 public class RevocationServlet extends HttpServlet {
