@@ -78,8 +78,8 @@ class IdentityStoreLoginIT extends DemoIT {
      * The store holds group {@code user} for {@code test}, but a token's caller gets the token's groups and no others:
      * MicroProfile JWT, not the identity store, authenticates requests with a token. The role is asked of the JAX-RS
      * {@code SecurityContext} ({@code GET /session}) and of the EJB container ({@code AccountService} is
-     * {@code @RolesAllowed("user")}, behind {@code POST /account/password}): the resource's own {@code @RolesAllowed} is
-     * not enforced by RESTEasy on WildFly unless {@code resteasy.role.based.security} is set, which the demo does not.
+     * {@code @RolesAllowed("user")}, behind {@code POST /account/password}), and the resource's own {@code @RolesAllowed}
+     * refuses it (on WildFly since the demo's {@code web.xml} sets {@code resteasy.role.based.security}).
      */
     @Test
     void aJwtCallerHasTheGroupsOfItsTokenOnlyNeverTheDatabases() {
@@ -89,6 +89,8 @@ class IdentityStoreLoginIT extends DemoIT {
         assertEquals("test", state.getString("user"));
         assertFalse(state.getBoolean("in_role"), "the database's group must not reach a token without groups");
         assertEquals("", state.getString("ejb_caller"));
+        HttpResponse<String> notInRole = client.get("protected", withoutGroups);
+        assertEquals(403, notInRole.statusCode(), notInRole.body());
         HttpResponse<String> refused = client.post("account/password", withoutGroups, null, null);
         assertEquals(403, refused.statusCode(), refused.body());
         assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElse(""));
