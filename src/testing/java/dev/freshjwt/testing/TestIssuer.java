@@ -46,6 +46,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * }
  * }</pre>
  *
+ * <p>Made for client-mode tests ({@code @Deployment(testable = false)}), which call the deployment over HTTP. A test
+ * that runs inside the server ({@code testable = true}) and uses the kit there needs its classes in the archive too:
+ * {@code war.addPackage(TestIssuer.class.getPackage())}.
+ *
  * <p>Thread-safe and immutable; one instance per test class (or per test suite) is enough.
  */
 public final class TestIssuer {
