@@ -52,6 +52,13 @@ class FreshJwtAssertionsTest {
     }
 
     @Test
+    void theHeaderMapOfHttpUrlConnectionWithItsNullKeyedStatusLineIsAccepted() {
+        Map<String, List<String>> headers = new HashMap<>(headers(STEP_UP_CHALLENGE));
+        headers.put(null, List.of("HTTP/1.1 401 Unauthorized"));
+        FreshJwtAssertions.assertStepUpRequired(401, headers, STEP_UP_BODY);
+    }
+
+    @Test
     void eachDifferenceFailsWithAMessageThatNamesIt() {
         assertFails("status 401 expected, was 200", () -> FreshJwtAssertions.assertStepUpRequired(200, headers(STEP_UP_CHALLENGE), STEP_UP_BODY));
         assertFails("WWW-Authenticate Bearer error=\"invalid_token\" expected",

@@ -87,7 +87,11 @@ public final class FreshJwtAssertions {
     private static Refusal assertRefused(int status, Map<String, List<String>> rawHeaders, String body,
             int expectedStatus, String error, String problemName) {
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.putAll(rawHeaders);
+        rawHeaders.forEach((name, values) -> {
+            if (name != null) { // HttpURLConnection.getHeaderFields() keys the status line with null
+                headers.put(name, values);
+            }
+        });
         check(status == expectedStatus, "status " + expectedStatus + " expected, was " + status + ": " + body);
         List<String> challenges = headers.getOrDefault("WWW-Authenticate", List.of());
         String challenge = null;
