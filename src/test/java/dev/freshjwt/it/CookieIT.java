@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.freshjwt.it.CookieClient.SetCookie;
 import dev.freshjwt.testing.Refusal;
-import dev.freshjwt.testing.TestKeys;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -141,7 +140,7 @@ class CookieIT extends DemoIT {
         Instant now = Instant.now();
         List<String> bad = List.of("garbage",
                 Deployments.freshAccess(now).claim("csrf", "c").claim("exp", now.minusSeconds(3600).getEpochSecond()).sign(),
-                Deployments.freshAccess(now).claim("csrf", "c").signedWith(TestKeys.otherRsa().getPrivate()).sign(),
+                Deployments.freshAccess(now).claim("csrf", "c").forged().sign(),
                 Deployments.refresh().claim("csrf", "c").sign()); // a refresh token in the access cookie
         for (String value : bad) {
             CookieClient stale = new CookieClient(client.base()).with(ACCESS, value);

@@ -55,8 +55,8 @@ public final class Deployments {
         archive.delete(CONFIG);
         archive.delete("WEB-INF/classes/META-INF/services/org.eclipse.microprofile.config.spi.ConfigSource");
         return archive.addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties")
-                .addAsResource(new StringAsset(TestKeys.privatePem(TestKeys.rsa())), "test-keys/private.pem")
-                .addAsResource(new StringAsset(TestKeys.publicPem(TestKeys.rsa())), "test-keys/public.pem");
+                .addAsResource(new StringAsset(TestKeys.privatePem(ISSUER.keyPair())), "test-keys/private.pem")
+                .addAsResource(new StringAsset(TestKeys.publicPem(ISSUER.keyPair())), "test-keys/public.pem");
     }
 
     private static File demoWar() {

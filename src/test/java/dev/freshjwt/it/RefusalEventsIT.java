@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import dev.freshjwt.it.events.RefusalRecorder;
 import dev.freshjwt.it.events.RefusalsResource;
 import dev.freshjwt.testing.Refusal;
-import dev.freshjwt.testing.TestKeys;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -90,7 +89,7 @@ class RefusalEventsIT extends DemoIT {
         assertInvalidToken(client.get("protected", bearer(access)));
         assertEquals("REVOKED_TOKEN", onlyEvent().getString("reason"));
 
-        String forged = Deployments.freshAccess(Instant.now()).signedWith(TestKeys.otherRsa().getPrivate()).sign();
+        String forged = Deployments.freshAccess(Instant.now()).forged().sign();
         assertInvalidToken(client.get("protected", bearer(forged)));
         JsonObject unverified = onlyEvent();
         assertEquals("INVALID_TOKEN", unverified.getString("reason"));

@@ -7,7 +7,6 @@ import static dev.freshjwt.testing.FreshJwtAssertions.assertStepUpRequired;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.freshjwt.testing.TestKeys;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -50,7 +49,7 @@ class RejectedTokensIT extends DemoIT {
 
     @Test
     void tokenSignedByAnotherKeyIsRefused() {
-        String forged = Deployments.freshAccess(Instant.now()).signedWith(TestKeys.otherRsa().getPrivate()).sign();
+        String forged = Deployments.freshAccess(Instant.now()).forged().sign();
         assertInvalidToken(client.get("sensitive_operation", bearer(forged)));
     }
 
@@ -68,7 +67,7 @@ class RejectedTokensIT extends DemoIT {
         JsonWebSignature minted = new JsonWebSignature();
         minted.setCompactSerialization(client.login().getString("access_token"));
         String forged = Deployments.freshAccess(Instant.now()).keyId(minted.getKeyIdHeaderValue())
-                .signedWith(TestKeys.otherRsa().getPrivate()).sign();
+                .forged().sign();
         assertInvalidToken(client.get("protected", bearer(forged)));
     }
 
