@@ -8,7 +8,8 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * A revocation (a logout, a session or subject revoked, a rotated refresh token marked used) could not be recorded:
- * the {@link RevocationStore} is full or cannot be reached. Nothing was revoked, and the client is told so: a
+ * the {@link RevocationStore} is full or cannot be reached; or tokens cannot be issued, since they could not be checked.
+ * Nothing was revoked (or issued), and the client is told so: a
  * {@code 503} with an {@code application/problem+json} body of type {@code revocation-unavailable} and
  * {@code Retry-After}, which JAX-RS sends as it is; never a 500. An EJB application exception, so an EJB caller sees it
  * unwrapped.
@@ -25,7 +26,7 @@ public class RevocationUnavailableException extends WebApplicationException {
      */
     public RevocationUnavailableException(String detail, Throwable cause) {
         super(detail, cause, Response.status(UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "60")
+                .header(HttpHeaders.RETRY_AFTER, Challenges.RETRY_AFTER_SECONDS)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .type(Challenges.PROBLEM_JSON)
                 .entity("{\"type\":\"" + Challenges.PROBLEM_BASE + "revocation-unavailable\",\"title\":\"Revocation"

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.logging.Logger;
@@ -136,8 +137,14 @@ public class TokenIssuer {
      *
      * @param acr the authentication context class reference, or {@code null} for none
      * @param amr the authentication methods; empty for none
+     * @throws RevocationUnavailableException (503) when the revocation store has been unreadable for longer than
+     *     {@code freshjwt.revocation.max-staleness}: every token would be refused, so none is issued
      */
     public TokenPair login(String subject, Collection<String> groups, String acr, Collection<String> amr) {
+        if (!revocations.isAvailable()) {
+            throw new RevocationUnavailableException("No tokens were issued: they could not be checked while the"
+                    + " revocation store is unavailable; try again later", null);
+        }
         Instant now = Instant.ofEpochSecond(clock.instant().getEpochSecond());
         String session = UUID.randomUUID().toString();
         return new TokenPair(
@@ -228,10 +235,10 @@ public class TokenIssuer {
                     accessToken::getClaim);
         }
         String session = ClaimValues.text(accessToken.getClaim(FreshJwtClaims.SESSION_ID));
-        if (revocations.isRevoked(ClaimValues.text(accessToken.getClaim("jti")), session, subject,
-                Math.max(0, ClaimValues.epochSeconds(accessToken.getClaim("iat"))))) {
-            throw refused(Rejection.invalid("The token has been revoked").because(TokenRefusal.Reason.REVOKED_TOKEN),
-                    Requirement.ACCESS, accessToken::getClaim);
+        Optional<Rejection> revoked = Rejection.of(revocations.check(ClaimValues.text(accessToken.getClaim("jti")), session,
+                subject, Math.max(0, ClaimValues.epochSeconds(accessToken.getClaim("iat")))));
+        if (revoked.isPresent()) {
+            throw refused(revoked.get(), Requirement.ACCESS, accessToken::getClaim);
         }
         List<String> groups = ClaimValues.strings(accessToken.getClaim("groups"));
         return sameLogin(accessToken(subject).groups(groups).session(session), accessToken::getClaim).fresh(false).sign();
@@ -264,9 +271,10 @@ public class TokenIssuer {
         }
         String tokenId = ClaimValues.text(claim.apply("jti"));
         String session = ClaimValues.text(claim.apply(FreshJwtClaims.SESSION_ID));
-        if (revocations.isRevoked(tokenId, session, subject, Math.max(0, ClaimValues.epochSeconds(claim.apply("iat"))))) {
-            throw refused(Rejection.invalid("The token has been revoked").because(TokenRefusal.Reason.REVOKED_TOKEN),
-                    Requirement.REFRESH, claim);
+        Optional<Rejection> revoked = Rejection.of(revocations.check(tokenId, session, subject,
+                Math.max(0, ClaimValues.epochSeconds(claim.apply("iat")))));
+        if (revoked.isPresent()) {
+            throw refused(revoked.get(), Requirement.REFRESH, claim);
         }
         List<String> groups = ClaimValues.strings(claim.apply(FreshJwtClaims.ACCESS_GROUPS));
         String nextRefreshToken = raw;

@@ -50,7 +50,13 @@ public final class TokenRefusal {
         /** A rotated refresh token presented again: its session is revoked; 401 {@code invalid_token}. */
         REFRESH_TOKEN_REUSED,
         /** A state-changing request authenticated by a cookie without its token's CSRF value: 403. */
-        CSRF_FAILED
+        CSRF_FAILED,
+        /**
+         * Whether the token is revoked cannot be known: the revocation store has been unreadable for longer than
+         * {@code freshjwt.revocation.max-staleness}. 503 {@code revocation-unavailable} with {@code Retry-After}, no
+         * challenge: the token is not at fault.
+         */
+        REVOCATION_UNAVAILABLE
     }
 
     private static final Set<String> STANDARD = Set.of("type", "title", "status", "detail", "instance", "error",
@@ -71,7 +77,7 @@ public final class TokenRefusal {
      * Created by freshjwt; public for tests of observers.
      *
      * @param reason why
-     * @param status the HTTP status the client gets (401 or 403)
+     * @param status the HTTP status the client gets (401, 403 or 503)
      * @param description the sentence the client gets ({@code error_description}, problem {@code detail})
      * @param requirement what the endpoint required, such as {@code @FreshRequired(maxAge = 300)}; {@code null} when
      *     the refusal came before any endpoint
@@ -98,7 +104,10 @@ public final class TokenRefusal {
         return reason;
     }
 
-    /** The HTTP status the client gets: 401, or 403 for {@link Reason#CSRF_FAILED}. */
+    /**
+     * The HTTP status the client gets: 401, 403 for {@link Reason#CSRF_FAILED}, 503 for
+     * {@link Reason#REVOCATION_UNAVAILABLE}.
+     */
     public int status() {
         return status;
     }

@@ -1,5 +1,7 @@
 package dev.freshjwt;
 
+import static dev.freshjwt.internal.revocation.Revocations.Status.NOT_REVOKED;
+import static dev.freshjwt.internal.revocation.Revocations.Status.REVOKED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -306,7 +308,7 @@ class TokenIssuerTest {
 
         String session = (String) claims(login.refreshToken()).getClaimValue("sid");
         JwtClaims access = claims(rotated.accessToken());
-        assertTrue(revocations.isRevoked(access.getJwtId(), session, "alice", access.getIssuedAt().getValue()));
+        assertEquals(REVOKED, revocations.check(access.getJwtId(), session, "alice", access.getIssuedAt().getValue()));
         assertThrows(TokenRejectedException.class, () -> rotating.refreshTokens(rotated.refreshToken()),
                 "the thief's and the owner's newer refresh tokens die with the session");
         TokenPair otherLogin = rotating.login("alice", "user");

@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * The revocation lookup of every request ({@code Revocations.isRevoked}: token, session and subject) on the
+ * The revocation lookup of every request ({@code Revocations.check}: token, session and subject) on the
  * in-memory store and on a local JCache store (Ehcache as the provider), for a revoked token (hit) and a
  * valid one (miss, all three lookups).
  */
@@ -59,12 +59,12 @@ public class RevocationBenchmark {
     }
 
     @Benchmark
-    public boolean hit() {
-        return revocations.isRevoked("revoked-4242", "session-1", "alice", issuedAt);
+    public Revocations.Status hit() {
+        return revocations.check("revoked-4242", "session-1", "alice", issuedAt);
     }
 
     @Benchmark
-    public boolean miss() {
-        return revocations.isRevoked("valid-4242", "session-1", "alice", issuedAt);
+    public Revocations.Status miss() {
+        return revocations.check("valid-4242", "session-1", "alice", issuedAt);
     }
 }

@@ -130,8 +130,15 @@ public class CookieBridge {
 
     private Rejection check(String token, TokenType type, String method, String csrfHeader) {
         JwtClaims claims = verifier.verify(token).orElse(null);
-        if (claims == null || ClaimValues.tokenType(claims.getClaimValue(FreshJwtClaims.TYPE)) != type || isRevoked(claims)) {
+        if (claims == null || ClaimValues.tokenType(claims.getClaimValue(FreshJwtClaims.TYPE)) != type) {
             return Rejection.invalid("The token cookie is malformed, expired, revoked or not trusted");
+        }
+        Revocations.Status status = revocationStatus(claims);
+        if (status == Revocations.Status.REVOKED) {
+            return Rejection.invalid("The token cookie is malformed, expired, revoked or not trusted");
+        }
+        if (status == Revocations.Status.UNKNOWN) {
+            return Rejection.of(status).orElseThrow();
         }
         if (Csrf.isUnsafe(method)) {
             if (csrfHeader == null) {
@@ -146,8 +153,8 @@ public class CookieBridge {
     }
 
     /** Fails closed, as the guard does: a cookie whose revocation cannot be checked is not used. */
-    private boolean isRevoked(JwtClaims claims) {
-        return revocations.isRevoked(ClaimValues.text(claims.getClaimValue("jti")),
+    private Revocations.Status revocationStatus(JwtClaims claims) {
+        return revocations.check(ClaimValues.text(claims.getClaimValue("jti")),
                 ClaimValues.text(claims.getClaimValue(FreshJwtClaims.SESSION_ID)),
                 ClaimValues.text(claims.getClaimValue("sub")),
                 Math.max(0, ClaimValues.epochSeconds(claims.getClaimValue("iat"))));

@@ -8,13 +8,17 @@ import java.util.function.Function;
 
 /**
  * Writes a {@link Rejection} as the client sees it: {@code 401} with an RFC 6750 / RFC 9470
- * {@code WWW-Authenticate: Bearer} challenge (or {@code 403} without one for a failed CSRF check), and an RFC 9457
+ * {@code WWW-Authenticate: Bearer} challenge (or {@code 403} without one for a failed CSRF check, {@code 503} with
+ * {@code Retry-After} when revocations cannot be checked), and an RFC 9457
  * {@code application/problem+json} body whose {@code type} is {@value #PROBLEM_BASE} followed by the reason.
  */
 public final class Challenges {
 
     /** Base of the stable problem type URIs. */
     public static final String PROBLEM_BASE = "https://freshjwt.dev/problems/";
+
+    /** The {@code Retry-After} of a 503 for an unavailable revocation store, in seconds. */
+    public static final String RETRY_AFTER_SECONDS = "60";
 
     /** The media type of problem bodies. */
     public static final String PROBLEM_JSON = "application/problem+json";
@@ -104,6 +108,9 @@ public final class Challenges {
         Response.ResponseBuilder response = Response.status(rejection.reason().status());
         if (rejection.reason().challenges()) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, wwwAuthenticate(rejection));
+        }
+        if (rejection.reason() == Rejection.Reason.REVOCATION_UNAVAILABLE) {
+            response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }
         return response
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")

@@ -1,7 +1,9 @@
 package dev.freshjwt.internal.guard;
 
 import dev.freshjwt.TokenRefusal;
+import dev.freshjwt.internal.revocation.Revocations;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Why a request was refused. Immutable.
@@ -26,6 +28,7 @@ public record Rejection(Reason reason, String description, long maxAge, List<Str
             case INVALID_TOKEN -> TokenRefusal.Reason.INVALID_TOKEN;
             case INSUFFICIENT_USER_AUTHENTICATION -> TokenRefusal.Reason.NOT_FRESH;
             case CSRF_FAILED -> TokenRefusal.Reason.CSRF_FAILED;
+            case REVOCATION_UNAVAILABLE -> TokenRefusal.Reason.REVOCATION_UNAVAILABLE;
         });
     }
 
@@ -52,7 +55,13 @@ public record Rejection(Reason reason, String description, long maxAge, List<Str
          * A state-changing request authenticated by a token cookie did not repeat the token's CSRF value: 403, since
          * the credential is fine and logging in again would not help; no challenge.
          */
-        CSRF_FAILED(403, null, "csrf-failed", "CSRF check failed");
+        CSRF_FAILED(403, null, "csrf-failed", "CSRF check failed"),
+        /**
+         * Whether the token is revoked cannot be known now (the revocation store cannot be read, for longer than
+         * {@code freshjwt.revocation.max-staleness}): 503 with {@code Retry-After}, no challenge, since the token is
+         * not at fault and logging in again would not help.
+         */
+        REVOCATION_UNAVAILABLE(503, null, "revocation-unavailable", "Revocation unavailable");
 
         private final int status;
         private final String errorCode;
@@ -66,7 +75,7 @@ public record Rejection(Reason reason, String description, long maxAge, List<Str
             this.title = title;
         }
 
-        /** The HTTP status: 401, or 403 for {@link #CSRF_FAILED}. */
+        /** The HTTP status: 401, 403 for {@link #CSRF_FAILED}, 503 for {@link #REVOCATION_UNAVAILABLE}. */
         public int status() {
             return status;
         }
@@ -113,6 +122,19 @@ public record Rejection(Reason reason, String description, long maxAge, List<Str
 
     public static Rejection invalid(String description) {
         return new Rejection(Reason.INVALID_TOKEN, description, -1);
+    }
+
+    /**
+     * The refusal a token's revocation status calls for: none when it is not revoked, {@code invalid_token} when it is,
+     * 503 {@code revocation-unavailable} when that cannot be known.
+     */
+    public static Optional<Rejection> of(Revocations.Status status) {
+        return switch (status) {
+            case NOT_REVOKED -> Optional.empty();
+            case REVOKED -> Optional.of(invalid("The token has been revoked").because(TokenRefusal.Reason.REVOKED_TOKEN));
+            case UNKNOWN -> Optional.of(new Rejection(Reason.REVOCATION_UNAVAILABLE, "Whether the token has been revoked"
+                    + " cannot be checked now: the revocation store is unavailable; try again later", -1));
+        };
     }
 
     /** A cookie-authenticated unsafe request without the right CSRF header. */

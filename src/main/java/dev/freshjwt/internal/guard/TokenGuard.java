@@ -1,7 +1,6 @@
 package dev.freshjwt.internal.guard;
 
 import dev.freshjwt.FreshJwtClaims;
-import dev.freshjwt.TokenRefusal;
 import dev.freshjwt.internal.config.ConfigValues;
 import dev.freshjwt.internal.revocation.Revocations;
 import dev.freshjwt.internal.token.ClaimValues;
@@ -77,8 +76,8 @@ public class TokenGuard {
             LOG.log(Level.FINE, "Unreadable claims in a verified token", e);
             return Optional.of(Rejection.invalid("The token's claims cannot be read"));
         }
-        if (rejection.isEmpty() && isRevoked(jwt)) {
-            rejection = Optional.of(Rejection.invalid("The token has been revoked").because(TokenRefusal.Reason.REVOKED_TOKEN));
+        if (rejection.isEmpty()) {
+            rejection = Rejection.of(revocationStatus(jwt));
         }
         if (rejection.isPresent() && LOG.isLoggable(Level.FINE)) {
             LOG.fine("Refused token " + jwt.getTokenID() + ": " + rejection.get().description());
@@ -86,9 +85,8 @@ public class TokenGuard {
         return rejection;
     }
 
-    /** Fails closed: a token whose revocation cannot be checked (the store is down) counts as revoked. */
-    private boolean isRevoked(JsonWebToken jwt) {
-        return revocations.isRevoked(ClaimValues.text(jwt.getClaim("jti")),
+    private Revocations.Status revocationStatus(JsonWebToken jwt) {
+        return revocations.check(ClaimValues.text(jwt.getClaim("jti")),
                 ClaimValues.text(jwt.getClaim(FreshJwtClaims.SESSION_ID)), ClaimValues.text(jwt.getClaim("sub")),
                 Math.max(0, ClaimValues.epochSeconds(jwt.getClaim("iat"))));
     }

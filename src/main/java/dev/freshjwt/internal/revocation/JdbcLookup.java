@@ -29,11 +29,12 @@ final class JdbcLookup {
      * @throws InvalidConfigurationException naming {@code freshjwt.revocation.datasource} when the name resolves to no data source
      * @throws FreshJwtException when the database cannot be reached or the table cannot be created
      */
-    static JdbcRevocationStore open(String datasource, Duration pollInterval, Clock clock) {
+    static JdbcRevocationStore open(String datasource, Duration pollInterval, Duration maxStaleness, Clock clock) {
         DataSource dataSource = dataSource(datasource);
         ScheduledBackground background = ScheduledBackground.find();
         try {
-            return JdbcRevocationStore.open(dataSource, clock, pollInterval, background, transactionProbe());
+            return JdbcRevocationStore.open(dataSource, clock, pollInterval, maxStaleness, background,
+                    transactionProbe());
         } catch (RuntimeException e) {
             background.close();
             throw new FreshJwtException("freshjwt cannot use the revocation table in " + datasource + " ("

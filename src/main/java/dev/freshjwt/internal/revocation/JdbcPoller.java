@@ -1,5 +1,6 @@
 package dev.freshjwt.internal.revocation;
 
+import dev.freshjwt.FreshJwtConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,10 +14,11 @@ import java.util.logging.Logger;
  * clocks may lag behind this one, and a write may commit a little after its time was taken: reading a row twice is
  * harmless, missing one is not). Once a minute it deletes the expired rows.
  *
- * <p>After each successful read the sink counts as current until the read's start plus the staleness limit
- * ({@link #staleness}): a database that cannot be read for longer makes the mirror refuse every check, so tokens
- * are refused rather than trusted on an old copy (fail closed). One warning when reading starts failing, one line when
- * it works again.
+ * <p>After each successful read the sink is trusted until the read's start plus {@link #trust}: the time it takes to
+ * tell an outage from a slow poll ({@link #slack}, ten polls and at least five seconds) and the staleness the operator
+ * accepts ({@code freshjwt.revocation.max-staleness}). A database that cannot be read for longer makes the mirror
+ * refuse every check, so tokens are refused rather than trusted on an old copy (fail closed). One warning when reading
+ * starts failing, one line when it works again.
  */
 final class JdbcPoller implements AutoCloseable {
 
@@ -26,33 +28,42 @@ final class JdbcPoller implements AutoCloseable {
     static final Duration OVERLAP = Duration.ofSeconds(10);
     /** How often expired rows are deleted. */
     static final Duration CLEANUP_EVERY = Duration.ofMinutes(1);
-    private static final Duration MIN_STALENESS = Duration.ofSeconds(5);
+    private static final Duration MIN_SLACK = Duration.ofSeconds(5);
     private static final int STALE_AFTER_POLLS = 10;
 
     private final JdbcRevocationStore store;
     private final RevocationFeed.Sink sink;
     private final Clock clock;
     private final Duration interval;
-    private final long stalenessMillis;
+    private final long trustMillis;
     private final Background background;
     private volatile List<AutoCloseable> schedules = List.of();
     /** Epoch millisecond at which the last successful read began. Written by one thread at a time. */
     private volatile long lastReadStart;
     private volatile boolean failing;
 
-    JdbcPoller(JdbcRevocationStore store, RevocationFeed.Sink sink, Clock clock, Duration interval, Background background) {
+    /**
+     * @param maxStaleness how much longer than {@link #slack} the last copy is trusted while the database cannot be read
+     */
+    JdbcPoller(JdbcRevocationStore store, RevocationFeed.Sink sink, Clock clock, Duration interval, Duration maxStaleness,
+            Background background) {
         this.store = store;
         this.sink = sink;
         this.clock = clock;
         this.interval = interval;
-        this.stalenessMillis = staleness(interval).toMillis();
+        this.trustMillis = trust(interval, maxStaleness).toMillis();
         this.background = background;
     }
 
-    /** How long a mirror may go unconfirmed before checks fail: ten polls, and at least five seconds. */
-    static Duration staleness(Duration pollInterval) {
+    /** How long an outage goes unnoticed at most: ten polls, and at least five seconds (a slow poll is no outage). */
+    static Duration slack(Duration pollInterval) {
         Duration polls = pollInterval.multipliedBy(STALE_AFTER_POLLS);
-        return polls.compareTo(MIN_STALENESS) > 0 ? polls : MIN_STALENESS;
+        return polls.compareTo(MIN_SLACK) > 0 ? polls : MIN_SLACK;
+    }
+
+    /** How long after its read a copy is trusted: the slack, then the staleness the operator accepts. */
+    static Duration trust(Duration pollInterval, Duration maxStaleness) {
+        return slack(pollInterval).plus(maxStaleness);
     }
 
     /**
@@ -79,14 +90,18 @@ final class JdbcPoller implements AutoCloseable {
         } catch (RuntimeException e) {
             if (!failing) {
                 failing = true;
-                LOG.log(Level.WARNING, "freshjwt cannot read the revocation database: tokens are refused from "
-                        + Instant.ofEpochMilli(lastReadStart + stalenessMillis) + " if it cannot be read again by then", e);
+                LOG.warning("freshjwt cannot read the revocation database: " + e.getMessage() + ". Tokens are still"
+                        + " checked against the revocations read at " + Instant.ofEpochMilli(lastReadStart) + ", until "
+                        + Instant.ofEpochMilli(lastReadStart + trustMillis) + " (" + FreshJwtConfig.REVOCATION_MAX_STALENESS
+                        + "); from then on refused (503) until it can be read again");
+                LOG.log(Level.FINE, "freshjwt: the failed read of the revocation database", e);
             }
             return;
         }
         if (failing) {
             failing = false;
-            LOG.info("freshjwt reads the revocation database again");
+            LOG.info("freshjwt reads the revocation database again; the last read before began at "
+                    + Instant.ofEpochMilli(lastReadStart));
         }
         confirm(start);
     }
@@ -103,7 +118,7 @@ final class JdbcPoller implements AutoCloseable {
 
     private void confirm(long readStart) {
         lastReadStart = readStart;
-        sink.currentUntil(readStart + stalenessMillis);
+        sink.confirmed(readStart, readStart + trustMillis);
     }
 
     /** Stops polling and the background. */

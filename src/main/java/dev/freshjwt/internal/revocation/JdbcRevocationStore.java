@@ -39,26 +39,32 @@ final class JdbcRevocationStore implements RevocationStore, RevocationFeed {
     private final RevocationDatabase database;
     private final Clock clock;
     private final Duration pollInterval;
+    private final Duration maxStaleness;
     private final Background background;
 
-    private JdbcRevocationStore(DataSource dataSource, Clock clock, Duration pollInterval, Background background,
-            BooleanSupplier inTransaction) {
+    private JdbcRevocationStore(DataSource dataSource, Clock clock, Duration pollInterval, Duration maxStaleness,
+            Background background, BooleanSupplier inTransaction) {
         this.database = new RevocationDatabase(dataSource, background, inTransaction);
         this.clock = clock;
         this.pollInterval = pollInterval;
+        this.maxStaleness = maxStaleness;
         this.background = background;
     }
 
     /**
      * Opens the store, creating the table when it is absent.
      *
+     * @param pollInterval how often the mirror reads what other instances wrote
+     * @param maxStaleness how long the mirror's last read is trusted while the database cannot be read (beyond the
+     *     polls it takes to notice)
      * @param background runs the polling, and the statements of callers inside a JTA transaction; closed with the feed
      * @param inTransaction whether the calling thread has a JTA transaction
      * @throws FreshJwtException when the database cannot be reached or the table cannot be created
      */
-    static JdbcRevocationStore open(DataSource dataSource, Clock clock, Duration pollInterval, Background background,
-            BooleanSupplier inTransaction) {
-        JdbcRevocationStore store = new JdbcRevocationStore(dataSource, clock, pollInterval, background, inTransaction);
+    static JdbcRevocationStore open(DataSource dataSource, Clock clock, Duration pollInterval, Duration maxStaleness,
+            Background background, BooleanSupplier inTransaction) {
+        JdbcRevocationStore store = new JdbcRevocationStore(dataSource, clock, pollInterval, maxStaleness, background,
+                inTransaction);
         if (store.database.run("create the table " + RevocationTable.NAME, RevocationTable::createIfAbsent)) {
             LOG.info("freshjwt created the table " + RevocationTable.NAME);
         }
@@ -136,7 +142,7 @@ final class JdbcRevocationStore implements RevocationStore, RevocationFeed {
      */
     @Override
     public JdbcPoller follow(Sink sink) {
-        JdbcPoller poller = new JdbcPoller(this, sink, clock, pollInterval, background);
+        JdbcPoller poller = new JdbcPoller(this, sink, clock, pollInterval, maxStaleness, background);
         try {
             poller.load();
         } catch (RuntimeException e) {

@@ -12,10 +12,11 @@ interface RevocationFeed {
         void accept(String key, long value, long expiresAt);
 
         /**
-         * Told by a polling feed after each successful read: what the sink holds is complete until {@code epochMillis}
-         * (the read's start plus the staleness the feed tolerates). Event-driven feeds never call it.
+         * Told by a polling feed after each successful read, which began at {@code readStartMillis}: what the sink holds
+         * may be trusted until {@code trustedUntilMillis} (epoch milliseconds) should no further read succeed.
+         * Event-driven feeds never call it.
          */
-        default void currentUntil(long epochMillis) {
+        default void confirmed(long readStartMillis, long trustedUntilMillis) {
         }
     }
 

@@ -1,8 +1,9 @@
 package dev.freshjwt.internal.revocation;
 
-import dev.freshjwt.RevocationUnavailableException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -14,8 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * writes (seen at once). Holds only revocations, never rotation generations or per-subject counts; expired entries are swept as new ones
  * arrive. Thread-safe.
  *
- * <p>Fails closed: a feed that stops confirming it is current (a database that cannot be read) makes every lookup
- * throw, and the token is refused, rather than trusted on an old copy.
+ * <p>A polling feed confirms the copy after each successful read, and says until when it may be trusted without another
+ * ({@link #confirmed}); past that it is no longer {@linkplain #isCurrent() current}, and {@link Revocations} refuses
+ * every token rather than trust an old copy (fail closed). Event-driven feeds never confirm: their copy is always current.
  */
 final class RevocationMirror implements RevocationFeed.Sink {
 
@@ -24,7 +26,8 @@ final class RevocationMirror implements RevocationFeed.Sink {
     private final ConcurrentMap<String, StoredEntry> entries = new ConcurrentHashMap<>();
     private final AtomicInteger writesSinceSweep = new AtomicInteger();
     private final Clock clock;
-    private volatile long currentUntilMillis = Long.MAX_VALUE;
+    private volatile long confirmedAtMillis = -1;
+    private volatile long trustedUntilMillis = Long.MAX_VALUE;
 
     RevocationMirror(Clock clock) {
         this.clock = clock;
@@ -60,28 +63,41 @@ final class RevocationMirror implements RevocationFeed.Sink {
         }
     }
 
-    /**
-     * Until when (epoch milliseconds) the copy counts as current; a polling feed moves this forward after each
-     * successful poll. Event-driven feeds leave it unbounded.
-     */
     @Override
-    public void currentUntil(long epochMillis) {
-        currentUntilMillis = epochMillis;
+    public void confirmed(long readStartMillis, long trustedUntilMillis) {
+        this.trustedUntilMillis = trustedUntilMillis;
+        this.confirmedAtMillis = readStartMillis;
     }
 
-    /**
-     * @return the live value under {@code key}
-     * @throws RevocationUnavailableException when the copy is no longer known to be current
-     */
+    /** Whether the copy may be trusted now: never confirmed by an event-driven feed, or confirmed recently enough. */
+    boolean isCurrent() {
+        return clock.millis() <= trustedUntilMillis;
+    }
+
+    /** When the copy was last confirmed: the start of the last successful read; empty for an event-driven feed. */
+    Optional<Instant> confirmedAt() {
+        long at = confirmedAtMillis;
+        return at < 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(at));
+    }
+
+    /** Until when the copy is trusted without another confirmation; empty for an event-driven feed. */
+    Optional<Instant> trustedUntil() {
+        long until = trustedUntilMillis;
+        return until == Long.MAX_VALUE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(until));
+    }
+
+    /** The live value under {@code key}, current or not ({@link Revocations} asks {@link #isCurrent()} first). */
     OptionalLong get(String key) {
-        if (clock.millis() > currentUntilMillis) {
-            throw new RevocationUnavailableException("Revocations cannot be checked: the revocation store has not been"
-                    + " read for too long", null);
-        }
         StoredEntry entry = entries.get(key);
         return entry != null && entry.isLive(clock.instant().getEpochSecond())
                 ? OptionalLong.of(entry.value())
                 : OptionalLong.empty();
+    }
+
+    /** How many entries are live now. */
+    long liveEntries() {
+        long now = clock.instant().getEpochSecond();
+        return entries.values().stream().filter(entry -> entry.isLive(now)).count();
     }
 
     /** How many entries are held, live or not yet swept. */

@@ -6,6 +6,7 @@ import static dev.freshjwt.FreshJwtConfig.REFRESH_TOKEN_REUSE_GRACE;
 import static dev.freshjwt.FreshJwtConfig.REVOCATION_DATASOURCE;
 import static dev.freshjwt.FreshJwtConfig.REVOCATION_MAX_ENTRIES;
 import static dev.freshjwt.FreshJwtConfig.REVOCATION_MAX_PER_SUBJECT;
+import static dev.freshjwt.FreshJwtConfig.REVOCATION_MAX_STALENESS;
 import static dev.freshjwt.FreshJwtConfig.REVOCATION_POLL_INTERVAL;
 import static dev.freshjwt.FreshJwtConfig.REVOCATION_STORE;
 
@@ -27,15 +28,18 @@ import org.eclipse.microprofile.config.Config;
  * @param datasource the JNDI name of the JDBC store's data source
  * @param pollInterval how often the JDBC store reads what other instances wrote
  * @param maxPerSubject the most token and session revocations one subject may hold
+ * @param maxStaleness how long a shared store's last confirmed copy keeps being trusted while the store cannot be read
  */
 public record RevocationSettings(String store, int maxEntries, Duration reuseGrace, Duration retention, Duration skew,
-        String datasource, Duration pollInterval, int maxPerSubject) {
+        String datasource, Duration pollInterval, int maxPerSubject, Duration maxStaleness) {
 
     private static final int DEFAULT_MAX_ENTRIES = 100_000;
     static final int DEFAULT_MAX_PER_SUBJECT = 1000;
     static final String DEFAULT_DATASOURCE = "java:comp/DefaultDataSource";
     private static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(500);
     private static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(10);
+    /** Long enough for a database restart or a managed fail-over; a third of the default access-token lifetime. */
+    static final Duration DEFAULT_MAX_STALENESS = Duration.ofMinutes(5);
 
     /**
      * @throws InvalidConfigurationException naming the key that is wrong
@@ -53,7 +57,17 @@ public record RevocationSettings(String store, int maxEntries, Duration reuseGra
         return new RevocationSettings(store, positive(config, REVOCATION_MAX_ENTRIES, DEFAULT_MAX_ENTRIES),
                 ConfigValues.duration(config, REFRESH_TOKEN_REUSE_GRACE, Duration.ZERO), retention, skew,
                 ConfigValues.text(config, REVOCATION_DATASOURCE).orElse(DEFAULT_DATASOURCE), pollInterval(config),
-                positive(config, REVOCATION_MAX_PER_SUBJECT, DEFAULT_MAX_PER_SUBJECT));
+                positive(config, REVOCATION_MAX_PER_SUBJECT, DEFAULT_MAX_PER_SUBJECT), maxStaleness(config, retention));
+    }
+
+    /** Zero or more, and shorter than the retention: a copy trusted longer would outlive the revocations it lacks. */
+    private static Duration maxStaleness(Config config, Duration retention) {
+        Duration staleness = ConfigValues.duration(config, REVOCATION_MAX_STALENESS, DEFAULT_MAX_STALENESS);
+        if (staleness.compareTo(retention) >= 0) {
+            throw new InvalidConfigurationException(REVOCATION_MAX_STALENESS + " must be shorter than the longest token"
+                    + " lifetime plus the clock skew (" + retention + "), not " + staleness);
+        }
+        return staleness;
     }
 
     private static Duration pollInterval(Config config) {

@@ -5,8 +5,10 @@ import dev.freshjwt.RevocationUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -65,7 +67,8 @@ public final class Revocations implements AutoCloseable {
     private final Clock clock;
     private final long graceMillis;
     private final AtomicLong lastWriteFailureLogged = new AtomicLong();
-    private final AtomicLong lastReadFailureLogged = new AtomicLong();
+    /** Whether the last check could not tell (for one log line when that starts and one when it ends). */
+    private final AtomicBoolean unknown = new AtomicBoolean();
     private final Duration retention;
     private final Duration skew;
     private final long maxPerSubject;
@@ -114,22 +117,71 @@ public final class Revocations implements AutoCloseable {
         return mirror != null;
     }
 
+    /** What is known of a token's revocation. */
+    public enum Status {
+        /** Not revoked, as far as the last confirmed copy of the store knows. */
+        NOT_REVOKED,
+        /** Revoked: its token id, its session or its subject's tokens up to its issue time. */
+        REVOKED,
+        /**
+         * Cannot be known: the store cannot be read, or this instance's copy of it has gone unconfirmed for longer than
+         * {@code freshjwt.revocation.max-staleness} allows. The token is refused (fail closed), as unavailable, not as
+         * invalid: logging in again cannot help.
+         */
+        UNKNOWN
+    }
+
     /**
      * @param tokenId the {@code jti}, or {@code null}
      * @param sessionId the {@code sid}, or {@code null}
      * @param subject the {@code sub}, or {@code null}
      * @param issuedAt the {@code iat} in epoch seconds ({@code 0} when absent)
-     * @return whether the token is revoked; also {@code true} when that cannot be checked (the store is down, a mirror
-     *     is stale): fails closed, with one SEVERE log line a minute at most
+     * @return whether the token is revoked, or {@link Status#UNKNOWN} when that cannot be checked; one log line when
+     *     checks start failing, one when they work again
      */
-    public boolean isRevoked(String tokenId, String sessionId, String subject, long issuedAt) {
-        try {
-            return lookUp(tokenId, sessionId, subject, issuedAt);
-        } catch (RuntimeException e) {
-            loudly(lastReadFailureLogged, "freshjwt cannot check revocations in " + store.getClass().getName()
-                    + "; every token is refused until it can: " + e.getMessage(), e);
-            return true;
+    public Status check(String tokenId, String sessionId, String subject, long issuedAt) {
+        if (mirror != null && !mirror.isCurrent()) {
+            if (!unknown.getAndSet(true)) {
+                LOG.severe("freshjwt: the revocations in " + store.getClass().getName() + " were last read at "
+                        + mirror.confirmedAt().map(Instant::toString).orElse("start-up") + ", longer ago than "
+                        + dev.freshjwt.FreshJwtConfig.REVOCATION_MAX_STALENESS + " allows; every token is refused"
+                        + " (503 revocation-unavailable) until the store can be read again");
+            }
+            return Status.UNKNOWN;
         }
+        Status status;
+        try {
+            status = lookUp(tokenId, sessionId, subject, issuedAt) ? Status.REVOKED : Status.NOT_REVOKED;
+        } catch (RuntimeException e) {
+            if (!unknown.getAndSet(true)) {
+                LOG.log(Level.SEVERE, "freshjwt cannot check revocations in " + store.getClass().getName()
+                        + "; every token is refused (503 revocation-unavailable) until it can: " + e.getMessage(), e);
+            }
+            return Status.UNKNOWN;
+        }
+        if (unknown.get() && unknown.getAndSet(false)) {
+            LOG.info("freshjwt checks revocations in " + store.getClass().getName() + " again");
+        }
+        return status;
+    }
+
+    /**
+     * Whether tokens can be checked now: what a login asks before it mints tokens that would be refused at once. A store
+     * read on every check is presumed available (its failures show at the check).
+     */
+    public boolean isAvailable() {
+        return mirror == null || mirror.isCurrent();
+    }
+
+    /** What the health check reports. */
+    public RevocationHealth health() {
+        if (mirror != null) {
+            return new RevocationHealth(store.getClass().getName(), mirror.isCurrent(), OptionalLong.of(mirror.liveEntries()),
+                    mirror.confirmedAt(), mirror.trustedUntil());
+        }
+        OptionalLong entries = store instanceof InMemoryRevocationStore memory ? OptionalLong.of(memory.size())
+                : OptionalLong.empty();
+        return new RevocationHealth(store.getClass().getName(), true, entries, Optional.empty(), Optional.empty());
     }
 
     private boolean lookUp(String tokenId, String sessionId, String subject, long issuedAt) {

@@ -53,7 +53,8 @@ public class RevocationsProducer {
 
     private static RevocationStore builtIn(RevocationSettings settings, Clock clock) {
         return switch (settings.store()) {
-            case "jdbc" -> JdbcLookup.open(settings.datasource(), settings.pollInterval(), clock);
+            case "jdbc" -> JdbcLookup.open(settings.datasource(), settings.pollInterval(), settings.maxStaleness(),
+                    clock);
             case "memory" -> new InMemoryRevocationStore(clock, settings.maxEntries());
             case "jcache" -> JCacheLookup.find(settings.retention(), clock).orElseThrow(() -> new InvalidConfigurationException(
                     REVOCATION_STORE + "=jcache, but the application has no JCache CacheManager: add a JCache provider to"

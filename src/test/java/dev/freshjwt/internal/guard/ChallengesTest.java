@@ -2,12 +2,17 @@ package dev.freshjwt.internal.guard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.freshjwt.TokenRefusal;
+import dev.freshjwt.internal.revocation.Revocations;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ChallengesTest {
@@ -20,6 +25,25 @@ class ChallengesTest {
         assertEquals("https://freshjwt.dev/problems/missing-token", problem.getString("type"));
         assertEquals(401, problem.getInt("status"));
         assertFalse(problem.containsKey("error"));
+    }
+
+    @Test
+    void aTokenWhoseRevocationCannotBeCheckedIsA503WithoutAChallenge() {
+        Rejection unknown = Rejection.of(Revocations.Status.UNKNOWN).orElseThrow();
+        assertEquals(TokenRefusal.Reason.REVOCATION_UNAVAILABLE, unknown.cause());
+        Response response = Challenges.response(unknown);
+        assertEquals(503, response.getStatus());
+        assertEquals("60", response.getHeaderString("Retry-After"));
+        assertNull(response.getHeaderString("WWW-Authenticate"), "the token is not at fault: no challenge to log in");
+        assertEquals("no-store", response.getHeaderString("Cache-Control"));
+        JsonObject problem = parse((String) response.getEntity());
+        assertEquals("https://freshjwt.dev/problems/revocation-unavailable", problem.getString("type"));
+        assertEquals(503, problem.getInt("status"));
+        assertFalse(problem.containsKey("error"));
+
+        assertEquals(Optional.empty(), Rejection.of(Revocations.Status.NOT_REVOKED));
+        assertEquals(TokenRefusal.Reason.REVOKED_TOKEN, Rejection.of(Revocations.Status.REVOKED).orElseThrow().cause());
+        assertEquals(Rejection.Reason.INVALID_TOKEN, Rejection.of(Revocations.Status.REVOKED).orElseThrow().reason());
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.freshjwt.internal.revocation;
 
+import static dev.freshjwt.internal.revocation.Revocations.Status.NOT_REVOKED;
+import static dev.freshjwt.internal.revocation.Revocations.Status.REVOKED;
+import static dev.freshjwt.internal.revocation.Revocations.Status.UNKNOWN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,12 +15,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The JDBC store as a feed: instances on one database see each other's revocations by polling, a restarted instance
- * loads them all, and an unreadable database makes checks fail (closed). Polls run when the test says so.
+ * loads them all, and an unreadable database is ridden out for the staleness allowed, then makes checks fail (closed). Polls run when the test says so.
  */
 class JdbcPollerTest {
 
@@ -37,9 +42,13 @@ class JdbcPollerTest {
         final Revocations revocations;
 
         Instance(Instant now) {
+            this(now, Duration.ZERO);
+        }
+
+        Instance(Instant now, Duration maxStaleness) {
             clock = new MutableClock(now);
-            revocations = new Revocations(JdbcRevocationStore.open(database, clock, POLL, background, () -> false),
-                    clock, Duration.ZERO, Duration.ofDays(1), Duration.ZERO);
+            revocations = new Revocations(JdbcRevocationStore.open(database, clock, POLL, maxStaleness, background,
+                    () -> false), clock, Duration.ZERO, Duration.ofDays(1), Duration.ZERO);
         }
 
         void poll() {
@@ -59,15 +68,15 @@ class JdbcPollerTest {
         a.revocations.revokeSession("s1", null);
         a.revocations.revokeSubject("alice");
 
-        assertTrue(a.revocations.isRevoked("t1", null, null, 0), "the writer at once");
-        assertFalse(b.revocations.isRevoked("t1", null, null, 0), "the other one not before it polls");
+        assertEquals(REVOKED, a.revocations.check("t1", null, null, 0), "the writer at once");
+        assertEquals(NOT_REVOKED, b.revocations.check("t1", null, null, 0), "the other one not before it polls");
         b.advance(POLL);
         b.poll();
-        assertTrue(b.revocations.isRevoked("t1", null, null, 0));
-        assertTrue(b.revocations.isRevoked("other", "s1", null, 0));
-        assertTrue(b.revocations.isRevoked("other", null, "alice", START.getEpochSecond() - 1));
-        assertFalse(b.revocations.isRevoked("other", null, "alice", START.getEpochSecond()), "issued in the same second");
-        assertFalse(b.revocations.isRevoked("other", "s2", "bob", 0));
+        assertEquals(REVOKED, b.revocations.check("t1", null, null, 0));
+        assertEquals(REVOKED, b.revocations.check("other", "s1", null, 0));
+        assertEquals(REVOKED, b.revocations.check("other", null, "alice", START.getEpochSecond() - 1));
+        assertEquals(NOT_REVOKED, b.revocations.check("other", null, "alice", START.getEpochSecond()), "issued in the same second");
+        assertEquals(NOT_REVOKED, b.revocations.check("other", "s2", "bob", 0));
     }
 
     @Test
@@ -78,8 +87,8 @@ class JdbcPollerTest {
         before.revocations.close();
 
         Instance after = new Instance(START.plusSeconds(10));
-        assertTrue(after.revocations.isRevoked("t1", null, null, 0));
-        assertFalse(after.revocations.isRevoked("gone", null, null, 0));
+        assertEquals(REVOKED, after.revocations.check("t1", null, null, 0));
+        assertEquals(NOT_REVOKED, after.revocations.check("gone", null, null, 0));
     }
 
     @Test
@@ -89,7 +98,7 @@ class JdbcPollerTest {
         assertEquals(Revocations.Use.FIRST, a.revocations.rotate("s", 0, START.plusSeconds(600)));
         a.revocations.revokeToken("t", START.plusSeconds(600), null);
         List<String> read = new ArrayList<>();
-        JdbcRevocationStore.open(database, b.clock, POLL, new ManualBackground(), () -> false)
+        JdbcRevocationStore.open(database, b.clock, POLL, Duration.ZERO, new ManualBackground(), () -> false)
                 .follow((key, value, expiresAt) -> read.add(key)).poll();
         assertEquals(List.of(Revocations.TOKEN + "t", Revocations.TOKEN + "t"), read, "loaded, then polled");
         assertEquals(Revocations.Use.REUSED, b.revocations.rotate("s", 0, START.plusSeconds(600)),
@@ -105,26 +114,52 @@ class JdbcPollerTest {
         lagging.revocations.revokeToken("late", START.plusSeconds(600), null);
         reader.advance(POLL);
         reader.poll();
-        assertTrue(reader.revocations.isRevoked("late", null, null, 0));
+        assertEquals(REVOKED, reader.revocations.check("late", null, null, 0));
     }
 
     @Test
-    void aDatabaseThatCannotBeReadMakesEveryCheckFailOnceTheMirrorIsStale() {
-        Instance instance = new Instance(START);
-        Duration staleness = JdbcPoller.staleness(POLL);
-        assertEquals(Duration.ofSeconds(5), staleness);
+    void anUnreadableDatabaseLeavesTheLastCopyTrustedForTheMaxStalenessThenEveryCheckIsUnknown() {
+        Duration maxStaleness = Duration.ofMinutes(1);
+        Instance instance = new Instance(START, maxStaleness);
+        instance.revocations.revokeToken("r", START.plus(Duration.ofHours(1)), null);
+        Duration trust = JdbcPoller.trust(POLL, maxStaleness);
+        assertEquals(Duration.ofSeconds(65), trust, "five seconds to notice the outage, then the minute accepted");
         database.goDown();
         instance.advance(POLL);
         instance.poll();
-        assertFalse(instance.revocations.isRevoked("t", null, null, 0), "still within the staleness limit");
-        instance.advance(staleness);
-        instance.poll();
-        assertTrue(instance.revocations.isRevoked("t", null, null, 0),
-                "a check that cannot be made is a refusal, never a pass");
+        instance.advance(trust.minus(POLL));
+        assertEquals(NOT_REVOKED, instance.revocations.check("t", null, null, 0), "the last copy, at its limit");
+        assertEquals(REVOKED, instance.revocations.check("r", null, null, 0), "revoked before the outage");
+        assertTrue(instance.revocations.isAvailable());
+
+        instance.advance(Duration.ofMillis(1));
+        assertEquals(UNKNOWN, instance.revocations.check("t", null, null, 0), "a check that cannot be made is no pass");
+        assertEquals(UNKNOWN, instance.revocations.check("r", null, null, 0));
+        assertFalse(instance.revocations.isAvailable());
+        RevocationHealth down = instance.revocations.health();
+        assertFalse(down.available());
+        assertEquals(Optional.of(START), down.lastConfirmedRead());
+        assertEquals(Optional.of(START.plus(trust)), down.trustedUntil());
 
         database.comeBack();
         instance.poll();
-        assertFalse(instance.revocations.isRevoked("t", null, null, 0));
+        assertEquals(NOT_REVOKED, instance.revocations.check("t", null, null, 0));
+        assertEquals(REVOKED, instance.revocations.check("r", null, null, 0));
+        RevocationHealth up = instance.revocations.health();
+        assertTrue(up.available());
+        assertEquals(Optional.of(START.plus(trust).plusMillis(1)), up.lastConfirmedRead());
+        assertEquals(OptionalLong.of(1), up.liveEntries());
+    }
+
+    @Test
+    void withoutStalenessTheCopyIsTrustedOnlyUntilTheOutageIsNoticed() {
+        Instance instance = new Instance(START, Duration.ZERO);
+        database.goDown();
+        instance.advance(Duration.ofSeconds(5));
+        instance.poll();
+        assertEquals(NOT_REVOKED, instance.revocations.check("t", null, null, 0));
+        instance.advance(Duration.ofMillis(1));
+        assertEquals(UNKNOWN, instance.revocations.check("t", null, null, 0));
     }
 
     @Test
@@ -134,7 +169,7 @@ class JdbcPollerTest {
         RevocationUnavailableException refused = assertThrows(RevocationUnavailableException.class,
                 () -> instance.revocations.revokeToken("t", START.plusSeconds(600), null));
         assertEquals(503, refused.getResponse().getStatus());
-        assertFalse(instance.revocations.isRevoked("t", null, null, 0), "nothing is revoked that was not recorded");
+        assertEquals(NOT_REVOKED, instance.revocations.check("t", null, null, 0), "nothing is revoked that was not recorded");
     }
 
     @Test
@@ -157,8 +192,9 @@ class JdbcPollerTest {
     }
 
     @Test
-    void stalenessIsTenPollsAndAtLeastFiveSeconds() {
-        assertEquals(Duration.ofSeconds(5), JdbcPoller.staleness(Duration.ofMillis(100)));
-        assertEquals(Duration.ofSeconds(20), JdbcPoller.staleness(Duration.ofSeconds(2)));
+    void anOutageIsNoticedWithinTenPollsAndAtLeastFiveSeconds() {
+        assertEquals(Duration.ofSeconds(5), JdbcPoller.slack(Duration.ofMillis(100)));
+        assertEquals(Duration.ofSeconds(20), JdbcPoller.slack(Duration.ofSeconds(2)));
+        assertEquals(Duration.ofSeconds(320), JdbcPoller.trust(Duration.ofSeconds(2), Duration.ofMinutes(5)));
     }
 }

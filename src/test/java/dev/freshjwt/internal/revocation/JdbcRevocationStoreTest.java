@@ -37,7 +37,7 @@ class JdbcRevocationStoreTest {
     }
 
     private JdbcRevocationStore open() {
-        return JdbcRevocationStore.open(database, clock, Duration.ofMillis(500), background, () -> false);
+        return JdbcRevocationStore.open(database, clock, Duration.ofMillis(500), Duration.ZERO, background, () -> false);
     }
 
     @Test
@@ -188,7 +188,7 @@ class JdbcRevocationStoreTest {
     @Test
     void callersInsideATransactionHandTheirStatementsToTheBackground() {
         AtomicBoolean inTransaction = new AtomicBoolean();
-        JdbcRevocationStore store = JdbcRevocationStore.open(database, clock, Duration.ofMillis(500), background,
+        JdbcRevocationStore store = JdbcRevocationStore.open(database, clock, Duration.ofMillis(500), Duration.ZERO, background,
                 inTransaction::get);
         store.put("jti:outside", 1, START.plusSeconds(60));
         assertEquals(List.of(), background.threads(), "no transaction: the caller's thread runs the statement");

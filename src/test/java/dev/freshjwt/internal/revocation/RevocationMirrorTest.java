@@ -1,17 +1,18 @@
 package dev.freshjwt.internal.revocation;
 
+import static dev.freshjwt.internal.revocation.Revocations.Status.NOT_REVOKED;
+import static dev.freshjwt.internal.revocation.Revocations.Status.REVOKED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.freshjwt.RevocationStore;
-import dev.freshjwt.RevocationUnavailableException;
 import dev.freshjwt.unit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -27,12 +28,12 @@ class RevocationMirrorTest {
         shared.delegate.put(Revocations.SESSION + "old", 1, START.plusSeconds(600));
         Revocations revocations = new Revocations(shared, clock, Duration.ZERO, Duration.ofDays(1), Duration.ZERO);
 
-        assertTrue(revocations.isRevoked("t", "old", "alice", 0), "what the store held when the instance started");
+        assertEquals(REVOKED, revocations.check("t", "old", "alice", 0), "what the store held when the instance started");
         revocations.revokeToken("mine", START.plusSeconds(60), null); // a subject would be counted in the store
-        assertTrue(revocations.isRevoked("mine", null, null, 0), "this instance's own revocation, at once");
+        assertEquals(REVOKED, revocations.check("mine", null, null, 0), "this instance's own revocation, at once");
         shared.elsewhere(Revocations.TOKEN + "theirs", 1, START.plusSeconds(60));
-        assertTrue(revocations.isRevoked("theirs", null, null, 0), "another instance's, through the feed");
-        assertFalse(revocations.isRevoked("other", "s", "bob", 0));
+        assertEquals(REVOKED, revocations.check("theirs", null, null, 0), "another instance's, through the feed");
+        assertEquals(NOT_REVOKED, revocations.check("other", "s", "bob", 0));
         assertEquals(0, shared.reads.get(), "no token check asked the shared store");
     }
 
@@ -66,12 +67,37 @@ class RevocationMirrorTest {
     }
 
     @Test
-    void aMirrorNoLongerKnownToBeCurrentRefusesToAnswer() {
+    void aMirrorIsCurrentUntilItsLastConfirmationRunsOut() {
         RevocationMirror mirror = new RevocationMirror(clock);
-        mirror.currentUntil(START.toEpochMilli() + 1000);
-        assertEquals(OptionalLong.empty(), mirror.get(Revocations.TOKEN + "a"));
+        assertTrue(mirror.isCurrent(), "an event-driven feed never confirms: always current");
+        assertEquals(Optional.empty(), mirror.confirmedAt());
+        mirror.confirmed(START.toEpochMilli() - 200, START.toEpochMilli() + 1000);
+        assertTrue(mirror.isCurrent());
+        assertEquals(Optional.of(START.minusMillis(200)), mirror.confirmedAt());
+        assertEquals(Optional.of(START.plusMillis(1000)), mirror.trustedUntil());
         clock.advance(Duration.ofMillis(1001));
-        assertThrows(RevocationUnavailableException.class, () -> mirror.get(Revocations.TOKEN + "a"));
+        assertFalse(mirror.isCurrent());
+    }
+
+    @Test
+    void aStaleMirrorMakesChecksUnknownNeverNotRevoked() {
+        SharedStore shared = new SharedStore();
+        Revocations revocations = new Revocations(shared, clock, Duration.ZERO, Duration.ofDays(1), Duration.ZERO);
+        shared.mirror.confirmed(START.toEpochMilli(), START.toEpochMilli() + 1000);
+        clock.advance(Duration.ofMillis(1001));
+        assertEquals(Revocations.Status.UNKNOWN, revocations.check("t", null, null, 0));
+        assertFalse(revocations.isAvailable());
+        assertEquals(0, shared.reads.get(), "nor does it ask the shared store instead");
+    }
+
+    @Test
+    void theLiveEntriesAreCounted() {
+        RevocationMirror mirror = new RevocationMirror(clock);
+        mirror.accept(Revocations.TOKEN + "a", 1, START.getEpochSecond() + 10);
+        mirror.accept(Revocations.SESSION + "b", 1, START.getEpochSecond() + 20);
+        assertEquals(2, mirror.liveEntries());
+        clock.advance(Duration.ofSeconds(10));
+        assertEquals(1, mirror.liveEntries());
     }
 
     @Test

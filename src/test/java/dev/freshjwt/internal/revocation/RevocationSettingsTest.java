@@ -22,6 +22,20 @@ class RevocationSettingsTest {
         assertEquals(1000, settings.maxPerSubject());
         assertEquals("java:comp/DefaultDataSource", settings.datasource());
         assertEquals(Duration.ofMillis(500), settings.pollInterval());
+        assertEquals(Duration.ofMinutes(5), settings.maxStaleness());
+    }
+
+    @Test
+    void maxStalenessIsADurationShorterThanTheLongestTokenLifetime() {
+        assertEquals(Duration.ZERO, RevocationSettings.load(MapConfig.of("freshjwt.revocation.max-staleness", "PT0S"))
+                .maxStaleness());
+        assertEquals(Duration.ofMinutes(2), RevocationSettings.load(MapConfig.of("freshjwt.revocation.max-staleness",
+                "PT2M")).maxStaleness());
+        for (String bad : new String[] {"soon", "-PT1M", "P31D"}) {
+            InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                    () -> RevocationSettings.load(MapConfig.of("freshjwt.revocation.max-staleness", bad)));
+            assertTrue(e.getMessage().startsWith("freshjwt.revocation.max-staleness must"), e.getMessage());
+        }
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.freshjwt.internal.revocation;
 
+import static dev.freshjwt.internal.revocation.Revocations.Status.NOT_REVOKED;
+import static dev.freshjwt.internal.revocation.Revocations.Status.REVOKED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -23,30 +25,30 @@ class RevocationsTest {
     @Test
     void revokedTokenStaysRevokedUntilItsExpiryPlusSkew() {
         revocations.revokeToken("t", START.plusSeconds(900), null);
-        assertTrue(revocations.isRevoked("t", null, null, 0));
+        assertEquals(REVOKED, revocations.check("t", null, null, 0));
         clock.advance(Duration.ofSeconds(959));
-        assertTrue(revocations.isRevoked("t", null, null, 0));
+        assertEquals(REVOKED, revocations.check("t", null, null, 0));
         clock.advance(Duration.ofSeconds(1));
-        assertFalse(revocations.isRevoked("t", null, null, 0));
+        assertEquals(NOT_REVOKED, revocations.check("t", null, null, 0));
     }
 
     @Test
     void revokedSessionCoversEveryTokenOfThatSessionOnly() {
         revocations.revokeSession("s1", "alice");
-        assertTrue(revocations.isRevoked("any", "s1", "alice", 0));
-        assertFalse(revocations.isRevoked("any", "s2", "alice", 0));
+        assertEquals(REVOKED, revocations.check("any", "s1", "alice", 0));
+        assertEquals(NOT_REVOKED, revocations.check("any", "s2", "alice", 0));
         clock.advance(Duration.ofDays(30));
-        assertFalse(revocations.isRevoked("any", "s1", "alice", 0), "forgotten once every token of it has expired");
+        assertEquals(NOT_REVOKED, revocations.check("any", "s1", "alice", 0), "forgotten once every token of it has expired");
     }
 
     @Test
     void revokingASubjectCoversTokensIssuedInEarlierSecondsOnly() {
         long now = START.getEpochSecond();
         revocations.revokeSubject("alice");
-        assertTrue(revocations.isRevoked("t", null, "alice", now - 1));
-        assertTrue(revocations.isRevoked(null, null, "alice", 0), "a token without iat is revoked");
-        assertFalse(revocations.isRevoked("t", null, "alice", now), "a new login in the same second survives");
-        assertFalse(revocations.isRevoked("t", null, "bob", now - 1));
+        assertEquals(REVOKED, revocations.check("t", null, "alice", now - 1));
+        assertEquals(REVOKED, revocations.check(null, null, "alice", 0), "a token without iat is revoked");
+        assertEquals(NOT_REVOKED, revocations.check("t", null, "alice", now), "a new login in the same second survives");
+        assertEquals(NOT_REVOKED, revocations.check("t", null, "bob", now - 1));
     }
 
     @Test
@@ -139,12 +141,12 @@ class RevocationsTest {
             limited.revokeToken("mallory-access-" + i, clock.instant().plusSeconds(900), "mallory");
         }
         assertEquals(12, small.size(), "one subject holds its quota, a count and a subject entry");
-        assertTrue(limited.isRevoked("mallory-access-9999", "mallory-9999", "mallory", clock.instant().getEpochSecond()));
-        assertTrue(limited.isRevoked("x", "mallory-3", "mallory", before), "past the quota, all earlier tokens are revoked");
+        assertEquals(REVOKED, limited.check("mallory-access-9999", "mallory-9999", "mallory", clock.instant().getEpochSecond()));
+        assertEquals(REVOKED, limited.check("x", "mallory-3", "mallory", before), "past the quota, all earlier tokens are revoked");
 
         limited.revokeSession("alice-1", "alice");
-        assertTrue(limited.isRevoked("t", "alice-1", "alice", clock.instant().getEpochSecond()), "others still log out");
-        assertFalse(limited.isRevoked("t", "alice-2", "alice", before));
+        assertEquals(REVOKED, limited.check("t", "alice-1", "alice", clock.instant().getEpochSecond()), "others still log out");
+        assertEquals(NOT_REVOKED, limited.check("t", "alice-2", "alice", before));
     }
 
     @Test
@@ -155,14 +157,14 @@ class RevocationsTest {
         limited.revokeSession("a1", "alice");
         limited.revokeSession("a2", "alice");
         limited.revokeSession("b1", "bob");
-        assertFalse(limited.isRevoked("t", "a3", "alice", issued), "two sessions are within alice's quota");
+        assertEquals(NOT_REVOKED, limited.check("t", "a3", "alice", issued), "two sessions are within alice's quota");
         limited.revokeSession("a3", "alice");
-        assertTrue(limited.isRevoked("t", "a4", "alice", issued), "the third revokes all of alice's tokens");
-        assertFalse(limited.isRevoked("t", "b2", "bob", issued), "bob is untouched");
+        assertEquals(REVOKED, limited.check("t", "a4", "alice", issued), "the third revokes all of alice's tokens");
+        assertEquals(NOT_REVOKED, limited.check("t", "b2", "bob", issued), "bob is untouched");
     }
 
     @Test
-    void aTokenWhoseRevocationCannotBeCheckedCountsAsRevoked() {
+    void aTokenWhoseRevocationCannotBeCheckedIsUnknownNeverNotRevoked() {
         dev.freshjwt.RevocationStore down = new dev.freshjwt.RevocationStore() {
             @Override
             public void put(String key, long value, Instant expiresAt) {
@@ -185,8 +187,8 @@ class RevocationsTest {
             }
         };
         Revocations unreachable = new Revocations(down, clock, Duration.ZERO, Duration.ofDays(30), Duration.ofSeconds(60));
-        for (int i = 0; i < 1000; i++) { // fails closed every time, and logs once a minute, not a thousand times
-            assertTrue(unreachable.isRevoked("t" + i, "s", "alice", 0));
+        for (int i = 0; i < 1000; i++) { // fails closed every time, and logs once, not a thousand times
+            assertEquals(Revocations.Status.UNKNOWN, unreachable.check("t" + i, "s", "alice", 0));
         }
         assertThrows(RevocationUnavailableException.class, () -> unreachable.revokeToken("t", START.plusSeconds(60), null));
     }
@@ -207,7 +209,7 @@ class RevocationsTest {
             assertTrue(body.contains("\"type\":\"https://freshjwt.dev/problems/revocation-unavailable\""), body);
             assertTrue(body.contains("not"), body);
         }
-        assertFalse(small.isRevoked("c", null, null, 0), "nothing was revoked, and the client was told");
-        assertTrue(small.isRevoked("a", null, null, 0));
+        assertEquals(NOT_REVOKED, small.check("c", null, null, 0), "nothing was revoked, and the client was told");
+        assertEquals(REVOKED, small.check("a", null, null, 0));
     }
 }
