@@ -5,6 +5,8 @@
 #   postgres.sh start STATE_DIR PORT   a new cluster in STATE_DIR/data, TCP on 127.0.0.1:PORT only (no Unix socket),
 #                                      database and user freshjwt, whose password goes to STATE_DIR/password
 #   postgres.sh stop STATE_DIR         stops it (fast shutdown) and deletes its data
+#   postgres.sh crash STATE_DIR        stops it abruptly (immediate shutdown, as a crash or a killed container), data kept
+#   postgres.sh resume STATE_DIR       starts it again on the same data and port, after crash
 #
 # PostgreSQL refuses to run as root: as root, every server command runs as the postgres user (created by Debian's
 # package). That user may not be able to reach STATE_DIR (a clone under /root): the data directory then goes to a
@@ -12,7 +14,7 @@
 # stops the server when the Maven process that started it ends without stopping it (Ctrl+C, a crash).
 set -euo pipefail
 
-usage() { echo "usage: $0 start STATE_DIR PORT | stop STATE_DIR" >&2; exit 2; }
+usage() { echo "usage: $0 start STATE_DIR PORT | stop STATE_DIR | crash STATE_DIR | resume STATE_DIR" >&2; exit 2; }
 [ $# -ge 2 ] || usage
 command=$1
 state=$(mkdir -p "$2" && cd "$2" && pwd)
@@ -34,6 +36,9 @@ if [ "$(id -u)" -eq 0 ]; then
   fi
   as_server=(runuser -u postgres --)
 fi
+
+# The server's options: TCP on 127.0.0.1:PORT only, no Unix socket.
+options() { echo "-c listen_addresses=127.0.0.1 -c port=$1 -c unix_socket_directories=''"; }
 
 # Stops the server of the cluster this directory holds, if one runs, and deletes its data.
 stop_cluster() {
@@ -79,6 +84,7 @@ case $command in
       fi
     fi
     echo "$dir" > "$state/server-dir"
+    echo "$port" > "$state/port"
     trap stop_cluster EXIT # unless it all goes well
     data=$dir/data
     log=$dir/postgres.log
@@ -96,7 +102,7 @@ case $command in
       --auth=scram-sha-256 --encoding=UTF8 --locale=C >"$state/initdb.log" 2>&1 \
       || { cat "$state/initdb.log" >&2; exit 1; }
     if ! "${as_server[@]}" "$bin/pg_ctl" -D "$data" -l "$log" -w -t 60 \
-        -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=''" start >/dev/null; then
+        -o "$(options "$port")" start >/dev/null; then
       cat "$log" >&2
       exit 1
     fi
@@ -119,6 +125,18 @@ SQL
     stop_watchdog
     stop_cluster
     echo "PostgreSQL stopped"
+    ;;
+  crash)
+    dir=$(cat "$state/server-dir")
+    "${as_server[@]}" "$bin/pg_ctl" -D "$dir/data" -m immediate -w -t 60 stop >/dev/null
+    echo "PostgreSQL stopped abruptly"
+    ;;
+  resume)
+    dir=$(cat "$state/server-dir")
+    "${as_server[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 \
+      -o "$(options "$(cat "$state/port")")" start >/dev/null \
+      || { tail -n 20 "$dir/postgres.log" >&2; exit 1; }
+    echo "PostgreSQL started again"
     ;;
   *) usage ;;
 esac

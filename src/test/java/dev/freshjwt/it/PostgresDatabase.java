@@ -10,11 +10,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
+import org.jboss.shrinkwrap.api.asset.Asset;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * The throwaway PostgreSQL of the postgres profile ({@code src/test/postgres/postgres.sh}, started by the build
  * before the integration tests): database and user {@code freshjwt} on 127.0.0.1, at the port and with the password
- * the build hands over in system properties; and the Payara Micro data source that uses it.
+ * the build hands over in system properties; the Payara Micro data source that uses it, or one a WAR declares; and
+ * an abrupt stop and a start again, for the outage tests.
  */
 final class PostgresDatabase {
 
@@ -23,11 +27,13 @@ final class PostgresDatabase {
     private final int port;
     private final String password;
     private final Path driver;
+    private final Path stateDir;
 
-    private PostgresDatabase(int port, String password, Path driver) {
+    private PostgresDatabase(int port, String password, Path driver, Path stateDir) {
         this.port = port;
         this.password = password;
         this.driver = driver;
+        this.stateDir = stateDir;
     }
 
     /** The database the build started; fails, saying how to get one, when the build started none. */
@@ -40,7 +46,9 @@ final class PostgresDatabase {
                     + " (mvn -Ppayara,postgres verify), which starts one");
         }
         try {
-            return new PostgresDatabase(Integer.parseInt(port), Files.readString(Path.of(passwordFile)).strip(), Path.of(driver));
+            Path password = Path.of(passwordFile);
+            return new PostgresDatabase(Integer.parseInt(port), Files.readString(password).strip(), Path.of(driver),
+                    password.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -53,6 +61,65 @@ final class PostgresDatabase {
     /** A connection as the application's user. */
     Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl(), NAME, password);
+    }
+
+    /** Stops the database abruptly ({@code pg_ctl stop -m immediate}): every connection to it breaks. */
+    void crash() {
+        script("crash");
+    }
+
+    /** Starts the database again after {@link #crash()}, on the same data and port. */
+    void resume() {
+        script("resume");
+    }
+
+    private void script(String command) {
+        try {
+            Process process = new ProcessBuilder("bash", "src/test/postgres/postgres.sh", command, stateDir.toString())
+                    .redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("postgres.sh " + command + " failed: " + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Adds to {@code war} a data source on this database under {@code jndiName} ({@code java:app/…}), declared in its
+     * {@code web.xml} with nothing but the connection properties, so the server's pool runs with its defaults (no
+     * connection validation), and the JDBC driver in {@code WEB-INF/lib}.
+     */
+    WebArchive defineDataSource(WebArchive war, String jndiName) {
+        String webXml = war.contains(WEB_XML) ? read(war.get(WEB_XML).getAsset()) : EMPTY_WEB_XML;
+        String dataSource = "  <data-source>\n"
+                + "    <name>" + jndiName + "</name>\n"
+                + "    <class-name>org.postgresql.ds.PGSimpleDataSource</class-name>\n"
+                + "    <server-name>127.0.0.1</server-name>\n"
+                + "    <port-number>" + port + "</port-number>\n"
+                + "    <database-name>" + NAME + "</database-name>\n"
+                + "    <user>" + NAME + "</user>\n"
+                + "    <password>" + password + "</password>\n"
+                + "  </data-source>\n";
+        int end = webXml.lastIndexOf("</web-app>");
+        war.delete(WEB_XML);
+        return war.setWebXML(new StringAsset(webXml.substring(0, end) + dataSource + webXml.substring(end)))
+                .addAsLibrary(driver.toFile(), "postgresql.jar");
+    }
+
+    private static final String WEB_XML = "WEB-INF/web.xml";
+    private static final String EMPTY_WEB_XML = "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"6.0\">\n</web-app>";
+
+    private static String read(Asset asset) {
+        try (var in = asset.openStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The JDBC driver jar, for Payara Micro's {@code --addlibs}. */

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * the same signing key and a data source on the database. Runs with the postgres profile only, which starts the
  * database.
  */
-class SharedDatabaseIT {
+class PayaraSharedDatabaseIT {
 
     private static final String DATA_SOURCE = "jdbc/freshjwt";
     /** The store's table, as PostgreSQL folds its unquoted name. */
