@@ -129,13 +129,15 @@ final class PostgresDatabase {
 
     /**
      * Writes the asadmin commands (for Payara Micro's {@code --postbootcommandfile}) that create a connection pool to
-     * this database and the JDBC resource {@code jndiName} on it.
+     * this database, validating connections as the README's recipe does, and the JDBC resource {@code jndiName} on it.
      */
     Path writePayaraDataSource(Path file, String jndiName) {
         String pool = "freshjwt-postgres";
         List<String> commands = List.of(
                 "create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource"
-                        + " --restype javax.sql.DataSource --property serverName=127.0.0.1:portNumber=" + port
+                        + " --restype javax.sql.DataSource --isconnectvalidatereq=true --validationmethod custom-validation"
+                        + " --validationclassname org.glassfish.api.jdbc.validation.PostgresConnectionValidation"
+                        + " --failconnection=true --property serverName=127.0.0.1:portNumber=" + port
                         + ":databaseName=" + NAME + ":user=" + NAME + ":password=" + password + " " + pool,
                 "create-jdbc-resource --connectionpoolid " + pool + " " + jndiName);
         try {

@@ -31,7 +31,12 @@ final class JCacheLookup {
     private JCacheLookup() {
     }
 
-    static Optional<JCacheRevocationStore> find(Duration retention, Clock clock) {
+    /**
+     * @param heartbeatInterval how often the store reads the cache to confirm it reaches the grid
+     * @param maxStaleness how long its mirror is trusted beyond the reads it takes to notice that none answers
+     */
+    static Optional<JCacheRevocationStore> find(Duration retention, Clock clock, Duration heartbeatInterval,
+            Duration maxStaleness) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         try {
             Class.forName("javax.cache.CacheManager", false, loader);
@@ -55,10 +60,22 @@ final class JCacheLookup {
             LOG.log(Level.WARNING, "freshjwt: the JCache CacheManager cannot be looked up; revocations stay in memory", e);
             return Optional.empty();
         }
+        // Looked up here: the opener's thread has no java:comp. Closed unless a store comes of it.
+        JCacheRevocationStore.Heartbeat heartbeat = new JCacheRevocationStore.Heartbeat(ScheduledBackground.find(),
+                heartbeatInterval, maxStaleness);
+        Optional<JCacheRevocationStore> store = open(manager, retention, clock, heartbeat, loader);
+        if (store.isEmpty()) {
+            heartbeat.background().close();
+        }
+        return store;
+    }
+
+    private static Optional<JCacheRevocationStore> open(Callable<javax.cache.CacheManager> manager, Duration retention,
+            Clock clock, JCacheRevocationStore.Heartbeat heartbeat, ClassLoader loader) {
         // Getting a manager from a provider, and opening a cache, may wait for a grid that never comes: given a limit.
         FutureTask<JCacheRevocationStore> opening = new FutureTask<>(() -> {
             javax.cache.CacheManager found = manager.call();
-            return found == null ? null : new JCacheRevocationStore(found, retention, clock);
+            return found == null ? null : new JCacheRevocationStore(found, retention, clock, heartbeat);
         });
         Thread opener = new Thread(opening, "freshjwt-jcache-open");
         opener.setDaemon(true);

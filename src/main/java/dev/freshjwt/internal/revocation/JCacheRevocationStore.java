@@ -1,5 +1,6 @@
 package dev.freshjwt.internal.revocation;
 
+import dev.freshjwt.FreshJwtConfig;
 import dev.freshjwt.RevocationStore;
 import java.io.Serializable;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import javax.cache.Cache;
 import javax.cache.CacheException;
 import javax.cache.CacheManager;
@@ -33,6 +35,12 @@ import javax.cache.expiry.ModifiedExpiryPolicy;
  * Payara's grid delivers from every member): checking a token then never asks the grid. JCache distributes a
  * listener's factory to the whole cluster, so the factory carries only an id, and the listener finds this
  * instance's sink by it; elsewhere it finds none and does nothing.
+ *
+ * <p>Events cannot say that none were missed: with a {@link Heartbeat}, the store reads the cache every interval, and
+ * each read that answers confirms the mirror (as the JDBC store's polls do); a member that cannot reach the grid
+ * (a JCache client whose servers are gone) stops confirming it, so after the staleness allowed its checks fail closed,
+ * and when the grid answers again the cache is listed anew, for what was written meanwhile. A Payara Micro member that
+ * loses the others goes on as a grid of its own, whose reads always answer.
  */
 public final class JCacheRevocationStore implements RevocationStore, RevocationFeed {
 
@@ -41,12 +49,32 @@ public final class JCacheRevocationStore implements RevocationStore, RevocationF
     /** The sinks of this class loader's followers, by the id their listener factory carries. */
     private static final Map<String, Sink> SINKS = new ConcurrentHashMap<>();
 
+    private static final Logger LOG = Logger.getLogger(JCacheRevocationStore.class.getName());
+    private static final String HEARTBEAT = "hb:";
+
     private final Cache<String, String> cache;
     private final Clock clock;
+    private final Heartbeat heartbeat;
 
+    /**
+     * How the store confirms that it still reaches the grid.
+     *
+     * @param background where the reads run; closed with the feed
+     * @param interval how often the cache is read
+     * @param maxStaleness how long the mirror is trusted beyond the reads it takes to notice that none answers
+     */
+    record Heartbeat(Background background, Duration interval, Duration maxStaleness) {
+    }
+
+    /** Without a heartbeat: the mirror, fed by events, always counts as current. */
     public JCacheRevocationStore(CacheManager manager, Duration retention, Clock clock) {
+        this(manager, retention, clock, null);
+    }
+
+    JCacheRevocationStore(CacheManager manager, Duration retention, Clock clock, Heartbeat heartbeat) {
         this.cache = cacheOf(manager, retention);
         this.clock = clock;
+        this.heartbeat = heartbeat;
     }
 
     @Override
@@ -87,19 +115,60 @@ public final class JCacheRevocationStore implements RevocationStore, RevocationF
         SINKS.put(id, sink);
         MutableCacheEntryListenerConfiguration<String, String> listening = new MutableCacheEntryListenerConfiguration<>(
                 new ForwarderFactory(id), null, false, false);
+        long start = clock.millis();
         try {
             cache.registerCacheEntryListener(listening); // first listen, then list: nothing written between is missed
-            for (Cache.Entry<String, String> entry : cache) {
-                forward(sink, entry.getKey(), entry.getValue());
-            }
+            list(sink);
         } catch (RuntimeException e) {
             SINKS.remove(id);
+            closeHeartbeat();
             throw e;
         }
+        AutoCloseable beating = heartbeat == null ? () -> { } : startHeartbeat(sink, start);
         return () -> {
             SINKS.remove(id);
+            beating.close();
+            closeHeartbeat();
             cache.deregisterCacheEntryListener(listening);
         };
+    }
+
+    private void list(Sink sink) {
+        for (Cache.Entry<String, String> entry : cache) {
+            forward(sink, entry.getKey(), entry.getValue());
+        }
+    }
+
+    private AutoCloseable startHeartbeat(Sink sink, long listedAt) {
+        long trustMillis = JdbcPoller.trust(heartbeat.interval(), heartbeat.maxStaleness()).toMillis();
+        sink.confirmed(listedAt, listedAt + trustMillis);
+        boolean[] failing = {false};
+        return heartbeat.background().repeat(() -> {
+            long start = clock.millis();
+            try {
+                cache.get(HEARTBEAT);
+                if (failing[0]) {
+                    list(sink); // events may have been lost while the grid was out of reach
+                    failing[0] = false;
+                    LOG.info("freshjwt reaches the revocation cache again, and has read it anew");
+                }
+            } catch (RuntimeException e) {
+                if (!failing[0]) {
+                    failing[0] = true;
+                    LOG.warning("freshjwt cannot read the revocation cache " + CACHE_NAME + ": " + e.getMessage()
+                            + ". Tokens are checked against what it last saw, for " + FreshJwtConfig.REVOCATION_MAX_STALENESS
+                            + ", then refused (503) until it can read the cache again");
+                }
+                return;
+            }
+            sink.confirmed(start, start + trustMillis);
+        }, heartbeat.interval());
+    }
+
+    private void closeHeartbeat() {
+        if (heartbeat != null) {
+            heartbeat.background().close();
+        }
     }
 
     private static void forward(Sink sink, String key, String value) {

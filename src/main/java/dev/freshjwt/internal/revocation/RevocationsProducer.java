@@ -56,10 +56,10 @@ public class RevocationsProducer {
             case "jdbc" -> JdbcLookup.open(settings.datasource(), settings.pollInterval(), settings.maxStaleness(),
                     clock);
             case "memory" -> new InMemoryRevocationStore(clock, settings.maxEntries());
-            case "jcache" -> JCacheLookup.find(settings.retention(), clock).orElseThrow(() -> new InvalidConfigurationException(
+            case "jcache" -> JCacheLookup.find(settings.retention(), clock, settings.pollInterval(), settings.maxStaleness()).orElseThrow(() -> new InvalidConfigurationException(
                     REVOCATION_STORE + "=jcache, but the application has no JCache CacheManager: add a JCache provider to"
                             + " the server or the WAR"));
-            default -> JCacheLookup.find(settings.retention(), clock).<RevocationStore>map(store -> store)
+            default -> JCacheLookup.find(settings.retention(), clock, settings.pollInterval(), settings.maxStaleness()).<RevocationStore>map(store -> store)
                     .orElseGet(() -> new InMemoryRevocationStore(clock, settings.maxEntries()));
         };
     }

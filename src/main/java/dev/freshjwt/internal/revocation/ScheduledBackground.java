@@ -36,7 +36,7 @@ final class ScheduledBackground implements Background {
         } catch (NamingException | RuntimeException absent) {
             // no Jakarta Concurrency here (Open Liberty without the concurrent-3.0 feature)
         }
-        LOG.info("freshjwt: no " + MANAGED + "; a thread of freshjwt's own polls the revocation database");
+        LOG.info("freshjwt: no " + MANAGED + "; a thread of freshjwt's own reads the revocation store");
         return ownThread();
     }
 
