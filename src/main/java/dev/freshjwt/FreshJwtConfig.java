@@ -65,17 +65,18 @@ public final class FreshJwtConfig {
     public static final String REVOCATION_DATASOURCE = "freshjwt.revocation.datasource";
 
     /**
-     * With {@code freshjwt.revocation.store=jdbc}: how often each instance reads the revocations other instances wrote,
-     * ISO-8601, more than zero and at most {@code PT10S}. Default {@code PT0.5S}.
+     * With {@code freshjwt.revocation.store=jdbc}: how often each instance reads the revocations other instances wrote;
+     * with {@code jcache}: how often it reads the cache to confirm that it reaches the grid. ISO-8601, more than zero
+     * and at most {@code PT10S}. Default {@code PT0.5S}.
      */
     public static final String REVOCATION_POLL_INTERVAL = "freshjwt.revocation.poll-interval";
 
     /**
-     * With {@code freshjwt.revocation.store=jdbc}: how long each instance keeps trusting the revocations it last read
-     * while the database cannot be read, beyond the ten poll intervals (at least five seconds) it takes to tell an
-     * outage from a slow poll; ISO-8601, zero or more, shorter than the longest token lifetime. Default {@code PT5M}.
-     * Past it, every token is refused with a 503 {@code revocation-unavailable} problem until the database can be read
-     * again; {@code PT0S} refuses as soon as the outage is noticed. A token revoked before the outage is refused
+     * With {@code freshjwt.revocation.store=jdbc} or {@code jcache}: how long each instance keeps trusting the
+     * revocations it last read while the store cannot be read, beyond the ten poll intervals (at least five seconds)
+     * it takes to tell an outage from a slow poll; ISO-8601, zero or more, shorter than the longest token lifetime.
+     * Default {@code PT5M}. Past it, every token is refused with a 503 {@code revocation-unavailable} problem until
+     * the store can be read again; {@code PT0S} refuses as soon as the outage is noticed. A token revoked before the outage is refused
      * throughout.
      */
     public static final String REVOCATION_MAX_STALENESS = "freshjwt.revocation.max-staleness";
