@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 class FreshJwtReadinessCheckTest {
 
     private static final Instant NOW = Instant.parse("2026-12-05T12:00:00Z");
+    /** The JDBC store's class (package-private; StoreKindTest holds its short name). */
+    private static final String JDBC = "dev.freshjwt.internal.revocation.JdbcRevocationStore";
     private static final SigningKey KEY = new SigningKey(null, null, "key-2026", "ES256");
 
     @Test
@@ -32,13 +34,13 @@ class FreshJwtReadinessCheckTest {
     }
 
     @Test
-    void aPollingStoreReportsTheAgeOfItsLastReadAndUntilWhenItIsTrusted() {
+    void theJdbcStoreReportsTheAgeOfItsLastReadAndUntilWhenItIsTrusted() {
         HealthCheckResponse response = FreshJwtReadinessCheck.response(new RevocationHealth(
-                JCacheRevocationStore.class.getName(), true, OptionalLong.of(12), Optional.of(NOW.minusMillis(1500)),
+                JDBC, true, OptionalLong.of(12), Optional.of(NOW.minusMillis(1500)),
                 Optional.of(NOW.plusSeconds(300))), Optional.of(KEY), NOW);
         assertEquals(Status.UP, response.getStatus());
         Map<String, Object> expected = new LinkedHashMap<>();
-        expected.put("revocation-store", "jcache");
+        expected.put("revocation-store", "jdbc");
         expected.put("revocation-entries", 12L);
         expected.put("revocation-last-read-age-ms", 1500L);
         expected.put("revocation-trusted-until", "2026-12-05T12:05:00Z");
@@ -50,11 +52,20 @@ class FreshJwtReadinessCheckTest {
     @Test
     void aStoreThatCannotBeTrustedAnyMoreIsDownAndSaysSinceWhen() {
         HealthCheckResponse response = FreshJwtReadinessCheck.response(new RevocationHealth(
-                JCacheRevocationStore.class.getName(), false, OptionalLong.of(12), Optional.of(NOW.minusSeconds(400)),
+                JDBC, false, OptionalLong.of(12), Optional.of(NOW.minusSeconds(400)),
                 Optional.of(NOW.minusSeconds(40))), Optional.of(KEY), NOW);
         assertEquals(Status.DOWN, response.getStatus());
         assertEquals(400_000L, response.getData().orElseThrow().get("revocation-last-read-age-ms"));
         assertEquals("2026-12-05T11:59:20Z", response.getData().orElseThrow().get("revocation-trusted-until"));
+    }
+
+    @Test
+    void aJCacheStoreIsUpWithItsEntriesAndNoLastRead() {
+        HealthCheckResponse response = FreshJwtReadinessCheck.response(new RevocationHealth(
+                JCacheRevocationStore.class.getName(), true, OptionalLong.of(5), Optional.empty(), Optional.empty()),
+                Optional.empty(), NOW);
+        assertEquals(Status.UP, response.getStatus());
+        assertEquals(Map.of("revocation-store", "jcache", "revocation-entries", 5L), response.getData().orElseThrow());
     }
 
     @Test
@@ -69,7 +80,7 @@ class FreshJwtReadinessCheckTest {
     @Test
     void aReadStampedAfterNowByAnotherClockIsNoNegativeAge() {
         HealthCheckResponse response = FreshJwtReadinessCheck.response(new RevocationHealth(
-                JCacheRevocationStore.class.getName(), true, OptionalLong.of(0), Optional.of(NOW.plusMillis(20)),
+                JDBC, true, OptionalLong.of(0), Optional.of(NOW.plusMillis(20)),
                 Optional.of(NOW.plusSeconds(300))), Optional.empty(), NOW);
         assertEquals(0L, response.getData().orElseThrow().get("revocation-last-read-age-ms"));
         assertFalse(response.getData().orElseThrow().containsKey("signing-key-id"));
