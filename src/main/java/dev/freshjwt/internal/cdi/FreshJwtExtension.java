@@ -19,6 +19,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -27,13 +28,16 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * Fails the deployment when an application that injects {@link TokenIssuer} (or reads tokens from cookies) lacks a
  * usable issuer or signing key, or has unusable cookie or revocation settings, naming the configuration key to set. Loads that
  * configuration once and hands it to the issuer. Applications that only check bearer tokens (never inject the
- * issuer) need no signing key. Keeps Payara's cookie bridge out of applications that do not need it.
+ * issuer) need no signing key. Keeps Payara's cookie bridge out of applications that do not need it, and the readiness
+ * check out of applications that cannot see MicroProfile Health.
  */
 public class FreshJwtExtension implements Extension {
 
     private static final Logger LOG = Logger.getLogger(FreshJwtExtension.class.getName());
     private static final String PAYARA_BRIDGE = "dev.freshjwt.internal.payara.PayaraCookieMechanism";
     private static final String PAYARA_MECHANISM = "fish.payara.microprofile.jwtauth.eesecurity.JWTAuthenticationMechanism";
+    private static final String HEALTH_CHECK = "org.eclipse.microprofile.health.HealthCheck";
+    private static final String READINESS_CHECK = "dev.freshjwt.internal.health.FreshJwtReadinessCheck";
 
     private volatile boolean issuerInjected;
     private IssuerConfiguration issuer;
@@ -58,6 +62,30 @@ public class FreshJwtExtension implements Extension {
             event.addAnnotatedType(bridge, PAYARA_BRIDGE).add(ApplicationScoped.Literal.INSTANCE);
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("freshjwt's own " + PAYARA_BRIDGE + " is missing", e);
+        }
+    }
+
+    /**
+     * freshjwt's readiness check becomes a bean only where the application sees MicroProfile Health: it implements
+     * {@code HealthCheck}, so on a server without it (Open Liberty without {@code mpHealth}) it cannot even load. Like the
+     * bridge, its class carries no bean-defining annotation and is added here, by name.
+     */
+    void addReadinessCheckWhereHealthIs(@Observes BeforeBeanDiscovery event) {
+        readinessCheck(FreshJwtExtension.class.getClassLoader()).ifPresent(
+                check -> event.addAnnotatedType(check, READINESS_CHECK).add(ApplicationScoped.Literal.INSTANCE));
+    }
+
+    /** freshjwt's readiness check, when {@code loader} (freshjwt's own) sees MicroProfile Health. */
+    static Optional<Class<?>> readinessCheck(ClassLoader loader) {
+        try {
+            Class.forName(HEALTH_CHECK, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Class.forName(READINESS_CHECK, false, loader));
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("freshjwt's own " + READINESS_CHECK + " is missing", e);
         }
     }
 
@@ -121,6 +149,14 @@ public class FreshJwtExtension implements Extension {
                     + ", jose4j from " + JoseLibrary.location());
         }
         return issuer;
+    }
+
+    /**
+     * The issuer's settings and key if they have been loaded: at deployment in an application that issues tokens, never
+     * in one that only verifies them (which has no signing key). Loads nothing.
+     */
+    public synchronized Optional<IssuerConfiguration> loadedIssuerConfiguration() {
+        return Optional.ofNullable(issuer);
     }
 
     private static boolean mentionsIssuer(Type type) {
