@@ -62,8 +62,33 @@ public final class PayaraMicroCluster implements AutoCloseable {
     /** Stops one instance and starts it again with the same settings (a new HTTP port); it rejoins the cluster. */
     void restart(int instance) {
         instances.get(instance).close();
+        start(instance);
+    }
+
+    /**
+     * Kills one instance with SIGKILL ({@link PayaraMicroProcess#kill()}): no shutdown, the other member learns of it
+     * only from its connections and heartbeats.
+     *
+     * @return the killed JVM's exit code (137 for SIGKILL)
+     */
+    int kill(int instance) {
+        return instances.get(instance).kill();
+    }
+
+    /**
+     * Starts a stopped or killed instance again with the same settings (the same data-grid port and member list, a new
+     * HTTP port): it rejoins the cluster. Its log is a new file.
+     */
+    void start(int instance) {
         restarts++;
         instances.set(instance, starters.get(instance).apply(workDir.resolve("instance-" + instance + "-restart-" + restarts + ".log")));
+    }
+
+    /** Waits until one instance serves the demo. */
+    void awaitReady(int instance, Duration timeout) {
+        PayaraMicroProcess member = instances.get(instance);
+        DemoClient client = new DemoClient(member.base());
+        member.awaitReady(() -> serves(client), timeout);
     }
 
     public URI base(int instance) {
@@ -87,9 +112,8 @@ public final class PayaraMicroCluster implements AutoCloseable {
 
     /** Waits until both instances serve the demo. */
     public void awaitReady(Duration timeout) {
-        for (PayaraMicroProcess instance : instances) {
-            DemoClient client = new DemoClient(instance.base());
-            instance.awaitReady(() -> serves(client), timeout);
+        for (int instance = 0; instance < instances.size(); instance++) {
+            awaitReady(instance, timeout);
         }
     }
 

@@ -97,6 +97,28 @@ public final class PayaraMicroProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills the server's JVM at once, as a crash or the kernel's OOM killer would: {@code SIGKILL} on Linux (the
+     * process is the {@code java} command itself, no wrapper), so no shutdown hook runs and the data grid is not told
+     * the member leaves. Waits until it is gone.
+     *
+     * @return its exit code: 137 (128 + 9) for a JVM ended by SIGKILL
+     */
+    public int kill() {
+        process.destroyForcibly();
+        try {
+            return process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether the server's JVM has started processes of its own (Payara Micro does not: it runs in one JVM). */
+    public boolean hasChildren() {
+        return process.descendants().findAny().isPresent();
+    }
+
     @Override
     public void close() {
         process.destroy();
