@@ -16,13 +16,27 @@ import java.util.List;
  * before the integration tests): database and user {@code freshjwt} on 127.0.0.1, at the port and with the password
  * the build hands over in system properties; and the Payara Micro data source that uses it.
  */
-final class PostgresDatabase {
+public final class PostgresDatabase {
 
     static final String NAME = "freshjwt";
 
     private final int port;
     private final String password;
     private final Path driver;
+
+    /**
+     * A database that {@code src/test/postgres/postgres.sh start STATE_DIR PORT} started.
+     *
+     * @param passwordFile {@code STATE_DIR/password}
+     * @param driver the JDBC driver jar, for Payara Micro
+     */
+    public static PostgresDatabase of(int port, Path passwordFile, Path driver) {
+        try {
+            return new PostgresDatabase(port, Files.readString(passwordFile).strip(), driver);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     private PostgresDatabase(int port, String password, Path driver) {
         this.port = port;
@@ -46,17 +60,17 @@ final class PostgresDatabase {
         }
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + NAME;
     }
 
     /** A connection as the application's user. */
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl(), NAME, password);
     }
 
     /** The JDBC driver jar, for Payara Micro's {@code --addlibs}. */
-    Path driverJar() {
+    public Path driverJar() {
         return driver;
     }
 
@@ -64,7 +78,7 @@ final class PostgresDatabase {
      * Writes the asadmin commands (for Payara Micro's {@code --postbootcommandfile}) that create a connection pool to
      * this database and the JDBC resource {@code jndiName} on it.
      */
-    Path writePayaraDataSource(Path file, String jndiName) {
+    public Path writePayaraDataSource(Path file, String jndiName) {
         String pool = "freshjwt-postgres";
         List<String> commands = List.of(
                 "create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource"
