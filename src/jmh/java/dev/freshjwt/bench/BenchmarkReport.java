@@ -18,13 +18,15 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs every benchmark (JMH micro-benchmarks, token sizes, HTTP on Payara Micro, HTTP on a Payara Micro cluster) and
+ * Runs every benchmark (JMH micro-benchmarks, token sizes, HTTP on Payara Micro, HTTP on a Payara Micro cluster, start-up
+ * with a million revocations in PostgreSQL) and
  * writes one Markdown report to {@code target/bench/benchmarks.md}: {@code mvn -Pbench -DskipTests verify}; only some
- * of them with {@code -Dbench.only=cluster} (or {@code jmh}, {@code sizes}, {@code http}, separated by commas).
+ * of them with {@code -Dbench.only=cluster} (or {@code jmh}, {@code sizes}, {@code http}, {@code startup}, separated by
+ * commas).
  */
 public final class BenchmarkReport {
 
-    private static final String PARTS = "jmh,sizes,http,cluster";
+    private static final String PARTS = "jmh,sizes,http,cluster,startup";
 
     private BenchmarkReport() {
     }
@@ -45,6 +47,9 @@ public final class BenchmarkReport {
         }
         if (parts.contains("cluster")) {
             report.append("\n## HTTP on a Payara Micro cluster\n\n").append(ClusterBenchmark.report(out));
+        }
+        if (parts.contains("startup")) {
+            report.append("\n## Start-up with 1 000 000 revocations in PostgreSQL\n\n").append(StartupBenchmark.report(out));
         }
         Files.writeString(out.resolve("benchmarks.md"), report);
         System.out.println(report);

@@ -66,6 +66,16 @@ public final class PayaraMicroProcess implements AutoCloseable {
         return base;
     }
 
+    /** The server JVM's process id (for {@code jcmd}). */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Everything the server has logged so far. */
+    public String log() {
+        return logText();
+    }
+
     /** The CPU time the server's JVM has used so far (user and system), zero where the platform does not say. */
     public Duration cpuTime() {
         return process.info().totalCpuDuration().orElse(Duration.ZERO);

@@ -20,7 +20,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * the build hands over in system properties; the Payara Micro data source that uses it, or one a WAR declares; and
  * an abrupt stop and a start again, for the outage tests.
  */
-final class PostgresDatabase {
+public final class PostgresDatabase {
 
     static final String NAME = "freshjwt";
 
@@ -28,6 +28,21 @@ final class PostgresDatabase {
     private final String password;
     private final Path driver;
     private final Path stateDir;
+
+    /**
+     * A database that {@code src/test/postgres/postgres.sh start STATE_DIR PORT} started.
+     *
+     * @param passwordFile {@code STATE_DIR/password}
+     * @param driver the JDBC driver jar, for Payara Micro
+     */
+    public static PostgresDatabase of(int port, Path passwordFile, Path driver) {
+        try {
+            return new PostgresDatabase(port, Files.readString(passwordFile).strip(), driver,
+                    passwordFile.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     private PostgresDatabase(int port, String password, Path driver, Path stateDir) {
         this.port = port;
@@ -54,12 +69,12 @@ final class PostgresDatabase {
         }
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + NAME;
     }
 
     /** A connection as the application's user. */
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl(), NAME, password);
     }
 
@@ -123,7 +138,7 @@ final class PostgresDatabase {
     }
 
     /** The JDBC driver jar, for Payara Micro's {@code --addlibs}. */
-    Path driverJar() {
+    public Path driverJar() {
         return driver;
     }
 
@@ -131,7 +146,7 @@ final class PostgresDatabase {
      * Writes the asadmin commands (for Payara Micro's {@code --postbootcommandfile}) that create a connection pool to
      * this database, validating connections as the README's recipe does, and the JDBC resource {@code jndiName} on it.
      */
-    Path writePayaraDataSource(Path file, String jndiName) {
+    public Path writePayaraDataSource(Path file, String jndiName) {
         String pool = "freshjwt-postgres";
         List<String> commands = List.of(
                 "create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource"

@@ -30,6 +30,8 @@ final class JdbcRevocationStore implements RevocationStore, RevocationFeed {
 
     private static final Logger LOG = Logger.getLogger(JdbcRevocationStore.class.getName());
     private static final int ATTEMPTS = 8;
+    /** Rows per round trip while loading every live revocation at start-up. */
+    static final int LOAD_FETCH_SIZE = 10_000;
     /**
      * The keys of revocations, which a mirror holds ({@link RevocationMirror#mirrors}): all that is read for it. Rotation
      * generations (one per session that rotated) stay in the table.
@@ -153,15 +155,43 @@ final class JdbcRevocationStore implements RevocationStore, RevocationFeed {
         return poller;
     }
 
-    /** Hands every live revocation to {@code sink}. */
+    /**
+     * Hands every live revocation to {@code sink}, streaming: the rows come {@value #LOAD_FETCH_SIZE} at a time, never
+     * the whole table at once (PostgreSQL's driver reads a whole result into memory unless the connection is in a
+     * transaction and the statement has a fetch size; other drivers honour the fetch size as they can). Logs how many
+     * it loaded and how long that took.
+     */
     void readLive(Sink sink) {
-        database.run("be read", connection -> forward(connection, RevocationTable.LIVE, sink,
-                clock.instant().getEpochSecond()));
+        long start = System.nanoTime();
+        long rows = database.run("be read", connection -> {
+            boolean autoCommit = connection.getAutoCommit();
+            if (autoCommit) {
+                connection.setAutoCommit(false); // a read-only transaction, so that the driver can use a cursor
+            }
+            try {
+                long read = forward(connection, RevocationTable.LIVE, LOAD_FETCH_SIZE, sink, clock.instant().getEpochSecond());
+                connection.commit();
+                return read;
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException rollbackFailed) {
+                    e.addSuppressed(rollbackFailed);
+                }
+                throw e;
+            } finally {
+                if (autoCommit) {
+                    connection.setAutoCommit(true); // the pooled connection goes back as it came
+                }
+            }
+        });
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        LOG.info(() -> "freshjwt loaded " + rows + " revocations in " + millis + " ms");
     }
 
     /** Hands every live revocation written at or after {@code sinceMillis} (by its writer's clock) to {@code sink}. */
     void readWrittenSince(long sinceMillis, Sink sink) {
-        database.run("be read", connection -> forward(connection, RevocationTable.WRITTEN_SINCE, sink, sinceMillis,
+        database.run("be read", connection -> forward(connection, RevocationTable.WRITTEN_SINCE, 0, sink, sinceMillis,
                 clock.instant().getEpochSecond()));
     }
 
@@ -175,9 +205,19 @@ final class JdbcRevocationStore implements RevocationStore, RevocationFeed {
         });
     }
 
-    /** Runs a query of {@link RevocationTable} with the leading parameters, then the patterns of {@link #MIRRORED}. */
-    private static Void forward(Connection connection, String sql, Sink sink, long... parameters) throws SQLException {
+    /**
+     * Runs a query of {@link RevocationTable} with the leading parameters, then the patterns of {@link #MIRRORED}.
+     *
+     * @param fetchSize rows per round trip, {@code 0} for the driver's default
+     * @return how many rows it handed on
+     */
+    private static long forward(Connection connection, String sql, int fetchSize, Sink sink, long... parameters)
+            throws SQLException {
+        long count = 0;
         try (PreparedStatement statement = RevocationDatabase.prepare(connection, sql)) {
+            if (fetchSize > 0) {
+                statement.setFetchSize(fetchSize);
+            }
             for (int i = 0; i < parameters.length; i++) {
                 statement.setLong(i + 1, parameters[i]);
             }
@@ -187,10 +227,11 @@ final class JdbcRevocationStore implements RevocationStore, RevocationFeed {
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     sink.accept(rows.getString(1), rows.getLong(2), rows.getLong(3));
+                    count++;
                 }
             }
         }
-        return null;
+        return count;
     }
 
     /** Runs {@code sql} ({@link RevocationTable#UPDATE} and its conditional forms) with the extra parameters after the key. */

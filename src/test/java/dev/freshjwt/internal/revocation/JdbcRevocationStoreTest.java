@@ -209,4 +209,68 @@ class JdbcRevocationStoreTest {
         assertFalse(RevocationTable.isDuplicateKey(new SQLException("syntax", "42000")));
         assertFalse(RevocationTable.isDuplicateKey(new SQLException("no state")));
     }
+
+    /**
+     * The start-up load streams: one query with a fetch size, in a transaction (PostgreSQL's driver uses a cursor only
+     * then, and reads the whole result into memory otherwise), and the connection goes back to the pool auto-committing.
+     */
+    @Test
+    void theStartUpLoadStreamsInATransactionAndHandsTheConnectionBackAutoCommitting() throws SQLException {
+        JdbcRevocationStore writer = open();
+        int live = JdbcRevocationStore.LOAD_FETCH_SIZE * 2 + 7;
+        database.execute("INSERT INTO " + RevocationTable.NAME + " SELECT 'jti:' || X, 1, " + (START.getEpochSecond() + 60)
+                + ", 0 FROM SYSTEM_RANGE(1, " + live + ")");
+        writer.put("sid:expired", 1, START.plusSeconds(1));
+        writer.put("gen:not-mirrored", 1, START.plusSeconds(60));
+        clock.advance(Duration.ofSeconds(2));
+
+        List<String> seen = new ArrayList<>();
+        List<String> calls = new ArrayList<>();
+        JdbcRevocationStore store = JdbcRevocationStore.open(recording(database, calls), clock, Duration.ofMillis(500),
+                background, () -> false);
+        calls.clear();
+        store.readLive((key, value, expiresAt) -> seen.add(key));
+
+        assertEquals(live, seen.size(), "every live revocation, and nothing else");
+        assertEquals(List.of("setAutoCommit(false)", "setFetchSize(" + JdbcRevocationStore.LOAD_FETCH_SIZE + ")",
+                "executeQuery", "commit", "setAutoCommit(true)", "close"), calls);
+    }
+
+    /** {@code dataSource}, whose connections note the calls that decide how a query's rows travel. */
+    private static javax.sql.DataSource recording(H2Database dataSource, List<String> calls) {
+        return (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(JdbcRevocationStoreTest.class.getClassLoader(),
+                new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, args) -> {
+                    Object result = call(method, dataSource, args);
+                    return method.getName().equals("getConnection") ? noting((java.sql.Connection) result, calls) : result;
+                });
+    }
+
+    private static java.sql.Connection noting(java.sql.Connection connection, List<String> calls) {
+        return (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(JdbcRevocationStoreTest.class.getClassLoader(),
+                new Class<?>[] {java.sql.Connection.class}, (proxy, method, args) -> {
+                    if (List.of("setAutoCommit", "commit", "rollback", "close").contains(method.getName())) {
+                        calls.add(method.getName() + (args == null ? "" : "(" + args[0] + ")"));
+                    }
+                    Object result = call(method, connection, args);
+                    if (method.getName().equals("prepareStatement")) {
+                        java.sql.PreparedStatement statement = (java.sql.PreparedStatement) result;
+                        return java.lang.reflect.Proxy.newProxyInstance(JdbcRevocationStoreTest.class.getClassLoader(),
+                                new Class<?>[] {java.sql.PreparedStatement.class}, (p, m, a) -> {
+                                    if (m.getName().equals("setFetchSize") || m.getName().equals("executeQuery")) {
+                                        calls.add(m.getName() + (a == null ? "" : "(" + a[0] + ")"));
+                                    }
+                                    return call(m, statement, a);
+                                });
+                    }
+                    return result;
+                });
+    }
+
+    private static Object call(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
 }
