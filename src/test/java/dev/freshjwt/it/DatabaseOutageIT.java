@@ -30,7 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * server's defaults, no connection validation), stopped abruptly while requests run, valid tokens are served for as
  * long as {@code freshjwt.revocation.max-staleness} allows and then refused with a 503 {@code revocation-unavailable}
  * problem (never {@code invalid_token}), a revoked token is never accepted, and once the database is back the instance
- * serves valid tokens and sees new revocations again within 5 s, by itself. Runs with the postgres profile, which
+ * serves valid tokens and sees new revocations again within 5 s, by itself; readiness is DOWN while tokens are refused,
+ * liveness stays UP. Runs with the postgres profile, which
  * starts the database.
  *
  * <p>Each step is a test method, in order, on one deployment: a short outage (past the polls it takes to notice it,
@@ -113,12 +114,19 @@ class DatabaseOutageIT {
         assertFalse(client.get("protected", revoked).statusCode() == 200, "a revoked token, never");
         assertRevocationUnavailable(client.post("login", null, "application/json",
                 "{\"username\":\"test\",\"password\":\"test\"}"), "a login whose tokens would be refused at once");
+        HttpResponse<String> readiness = Health.readiness(base);
+        assertEquals(503, readiness.statusCode(), readiness.body());
+        assertEquals("DOWN", Health.check(readiness, Health.FRESHJWT).getString("status"), readiness.body());
+        assertEquals(200, Health.liveness(base).statusCode(), "restarting the server would not bring the database back");
 
         DATABASE.resume();
         Instant back = Instant.now();
         until(() -> client.get("protected", valid), answer -> answer.statusCode() == 200, back.plus(RECOVERY),
                 "a valid token still refused " + RECOVERY + " after the database came back");
         FreshJwtAssertions.assertInvalidToken(client.get("protected", revoked));
+        HttpResponse<String> ready = Health.readiness(base);
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertEquals("UP", Health.check(ready, Health.FRESHJWT).getString("status"));
         assertServedAgain(client, back);
     }
 

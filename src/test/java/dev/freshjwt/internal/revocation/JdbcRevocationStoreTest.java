@@ -226,7 +226,7 @@ class JdbcRevocationStoreTest {
 
         List<String> seen = new ArrayList<>();
         List<String> calls = new ArrayList<>();
-        JdbcRevocationStore store = JdbcRevocationStore.open(recording(database, calls), clock, Duration.ofMillis(500),
+        JdbcRevocationStore store = JdbcRevocationStore.open(recording(database, calls), clock, Duration.ofMillis(500), Duration.ZERO,
                 background, () -> false);
         calls.clear();
         store.readLive((key, value, expiresAt) -> seen.add(key));
