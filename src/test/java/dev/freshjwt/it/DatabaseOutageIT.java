@@ -92,8 +92,7 @@ class DatabaseOutageIT {
         assertTrue(requests > 20, "only " + requests + " requests during the outage");
         HttpResponse<String> logout = client.post("logout", bearer(Deployments.freshAccess(Instant.now()).sign()), null, null);
         assertRevocationUnavailable(logout, "a revocation the database cannot record");
-        assertEquals(200, client.post("login", null, "application/json", "{\"username\":\"test\",\"password\":\"test\"}")
-                .statusCode(), "a login within the staleness allowed: its tokens are served");
+        assertEquals(200, client.postLogin().statusCode(), "a login within the staleness allowed: its tokens are served");
 
         DATABASE.resume();
         assertServedAgain(client, Instant.now());
@@ -112,8 +111,7 @@ class DatabaseOutageIT {
         assertTrue(servedFor.compareTo(MAX_STALENESS) >= 0, "refused after only " + servedFor
                 + ": the copy read after the first outage was not trusted for " + MAX_STALENESS);
         assertFalse(client.get("protected", revoked).statusCode() == 200, "a revoked token, never");
-        assertRevocationUnavailable(client.post("login", null, "application/json",
-                "{\"username\":\"test\",\"password\":\"test\"}"), "a login whose tokens would be refused at once");
+        assertRevocationUnavailable(client.postLogin(), "a login whose tokens would be refused at once");
         HttpResponse<String> readiness = Health.readiness(base);
         assertEquals(503, readiness.statusCode(), readiness.body());
         assertEquals("DOWN", Health.check(readiness, Health.FRESHJWT).getString("status"), readiness.body());

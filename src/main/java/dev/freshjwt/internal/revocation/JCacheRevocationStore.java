@@ -140,7 +140,7 @@ public final class JCacheRevocationStore implements RevocationStore, RevocationF
     }
 
     private AutoCloseable startHeartbeat(Sink sink, long listedAt) {
-        long trustMillis = JdbcPoller.trust(heartbeat.interval(), heartbeat.maxStaleness()).toMillis();
+        long trustMillis = RevocationMirror.trust(heartbeat.interval(), heartbeat.maxStaleness()).toMillis();
         sink.confirmed(listedAt, listedAt + trustMillis);
         boolean[] failing = {false};
         return heartbeat.background().repeat(() -> {

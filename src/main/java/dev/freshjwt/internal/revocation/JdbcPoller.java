@@ -14,8 +14,8 @@ import java.util.logging.Logger;
  * clocks may lag behind this one, and a write may commit a little after its time was taken: reading a row twice is
  * harmless, missing one is not). Once a minute it deletes the expired rows.
  *
- * <p>After each successful read the sink is trusted until the read's start plus {@link #trust}: the time it takes to
- * tell an outage from a slow poll ({@link #slack}, ten polls and at least five seconds) and the staleness the operator
+ * <p>After each successful read the sink is trusted until the read's start plus {@link RevocationMirror#trust}: the time it takes to
+ * tell an outage from a slow poll ({@link RevocationMirror#slack}, ten polls and at least five seconds) and the staleness the operator
  * accepts ({@code freshjwt.revocation.max-staleness}). A database that cannot be read for longer makes the mirror
  * refuse every check, so tokens are refused rather than trusted on an old copy (fail closed). One warning when reading
  * starts failing, one line when it works again.
@@ -28,8 +28,6 @@ final class JdbcPoller implements AutoCloseable {
     static final Duration OVERLAP = Duration.ofSeconds(10);
     /** How often expired rows are deleted. */
     static final Duration CLEANUP_EVERY = Duration.ofMinutes(1);
-    private static final Duration MIN_SLACK = Duration.ofSeconds(5);
-    private static final int STALE_AFTER_POLLS = 10;
 
     private final JdbcRevocationStore store;
     private final RevocationFeed.Sink sink;
@@ -43,7 +41,7 @@ final class JdbcPoller implements AutoCloseable {
     private volatile boolean failing;
 
     /**
-     * @param maxStaleness how much longer than {@link #slack} the last copy is trusted while the database cannot be read
+     * @param maxStaleness how much longer than {@link RevocationMirror#slack} the last copy is trusted while the database cannot be read
      */
     JdbcPoller(JdbcRevocationStore store, RevocationFeed.Sink sink, Clock clock, Duration interval, Duration maxStaleness,
             Background background) {
@@ -51,19 +49,8 @@ final class JdbcPoller implements AutoCloseable {
         this.sink = sink;
         this.clock = clock;
         this.interval = interval;
-        this.trustMillis = trust(interval, maxStaleness).toMillis();
+        this.trustMillis = RevocationMirror.trust(interval, maxStaleness).toMillis();
         this.background = background;
-    }
-
-    /** How long an outage goes unnoticed at most: ten polls, and at least five seconds (a slow poll is no outage). */
-    static Duration slack(Duration pollInterval) {
-        Duration polls = pollInterval.multipliedBy(STALE_AFTER_POLLS);
-        return polls.compareTo(MIN_SLACK) > 0 ? polls : MIN_SLACK;
-    }
-
-    /** How long after its read a copy is trusted: the slack, then the staleness the operator accepts. */
-    static Duration trust(Duration pollInterval, Duration maxStaleness) {
-        return slack(pollInterval).plus(maxStaleness);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.freshjwt.internal.revocation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class RevocationMirror implements RevocationFeed.Sink {
 
     private static final int SWEEP_EVERY = 1024;
+    private static final Duration MIN_SLACK = Duration.ofSeconds(5);
+    private static final int STALE_AFTER_POLLS = 10;
 
     private final ConcurrentMap<String, StoredEntry> entries = new ConcurrentHashMap<>();
     private final AtomicInteger writesSinceSweep = new AtomicInteger();
@@ -31,6 +34,17 @@ final class RevocationMirror implements RevocationFeed.Sink {
 
     RevocationMirror(Clock clock) {
         this.clock = clock;
+    }
+
+    /** How long an outage goes unnoticed at most: ten polls, and at least five seconds (a slow read is no outage). */
+    static Duration slack(Duration pollInterval) {
+        Duration polls = pollInterval.multipliedBy(STALE_AFTER_POLLS);
+        return polls.compareTo(MIN_SLACK) > 0 ? polls : MIN_SLACK;
+    }
+
+    /** How long after its read a copy is trusted: the slack, then the staleness the operator accepts. */
+    static Duration trust(Duration pollInterval, Duration maxStaleness) {
+        return slack(pollInterval).plus(maxStaleness);
     }
 
     /** The key prefixes of revocations: the entries a mirror holds. */

@@ -44,7 +44,7 @@ class JCacheHeartbeatTest {
         reachable = false;
         clock.advance(INTERVAL);
         background.runPeriodicTasks();
-        clock.advance(JdbcPoller.trust(INTERVAL, MAX_STALENESS).minus(INTERVAL));
+        clock.advance(RevocationMirror.trust(INTERVAL, MAX_STALENESS).minus(INTERVAL));
         assertEquals(NOT_REVOKED, revocations.check("t", null, null, 0), "what it last saw, within the staleness allowed");
         assertEquals(REVOKED, revocations.check("before", null, null, 0));
         clock.advance(Duration.ofMillis(1));

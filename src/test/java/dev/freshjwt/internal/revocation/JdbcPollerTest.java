@@ -122,7 +122,7 @@ class JdbcPollerTest {
         Duration maxStaleness = Duration.ofMinutes(1);
         Instance instance = new Instance(START, maxStaleness);
         instance.revocations.revokeToken("r", START.plus(Duration.ofHours(1)), null);
-        Duration trust = JdbcPoller.trust(POLL, maxStaleness);
+        Duration trust = RevocationMirror.trust(POLL, maxStaleness);
         assertEquals(Duration.ofSeconds(65), trust, "five seconds to notice the outage, then the minute accepted");
         database.goDown();
         instance.advance(POLL);
@@ -193,8 +193,8 @@ class JdbcPollerTest {
 
     @Test
     void anOutageIsNoticedWithinTenPollsAndAtLeastFiveSeconds() {
-        assertEquals(Duration.ofSeconds(5), JdbcPoller.slack(Duration.ofMillis(100)));
-        assertEquals(Duration.ofSeconds(20), JdbcPoller.slack(Duration.ofSeconds(2)));
-        assertEquals(Duration.ofSeconds(320), JdbcPoller.trust(Duration.ofSeconds(2), Duration.ofMinutes(5)));
+        assertEquals(Duration.ofSeconds(5), RevocationMirror.slack(Duration.ofMillis(100)));
+        assertEquals(Duration.ofSeconds(20), RevocationMirror.slack(Duration.ofSeconds(2)));
+        assertEquals(Duration.ofSeconds(320), RevocationMirror.trust(Duration.ofSeconds(2), Duration.ofMinutes(5)));
     }
 }
