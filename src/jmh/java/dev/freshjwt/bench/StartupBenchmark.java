@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * <p>A throwaway PostgreSQL ({@code src/test/postgres/postgres.sh}, as the {@code postgres} profile starts it), the
  * table as the README's DDL describes it, filled in SQL ({@code generate_series}, keys {@code jti:<uuid>}, live for
  * an hour). One Payara Micro at a time, the demo WAR, {@code freshjwt.revocation.store=jdbc} on a pool of that
- * database (as {@code SharedDatabaseIT} has it), 1 GB of heap. Ready: the first 200 of the JWKS endpoint, counted
+ * database (as {@code PayaraSharedDatabaseIT} has it), 1 GB of heap. Ready: the first 200 of the JWKS endpoint, counted
  * from the start of the process (the store loads while the application deploys, so it is loaded by then). Heap:
  * used after a full GC ({@code jcmd GC.run}, then {@code GC.heap_info}), full table against empty. {@value #ROUNDS}
  * rounds, empty and full in turn.

@@ -28,6 +28,7 @@ final class RevocationMirror implements RevocationFeed.Sink {
 
     private final ConcurrentMap<String, StoredEntry> entries = new ConcurrentHashMap<>();
     private final AtomicInteger writesSinceSweep = new AtomicInteger();
+    private volatile int keptBySweep;
     private final Clock clock;
     private volatile long confirmedAtMillis = -1;
     private volatile long trustedUntilMillis = Long.MAX_VALUE;
@@ -65,15 +66,19 @@ final class RevocationMirror implements RevocationFeed.Sink {
         if (!mirrors(key)) {
             return;
         }
-        long now = clock.instant().getEpochSecond();
+        long now = clock.millis() / 1000;
         if (expiresAt <= now) {
             return;
         }
         // the entry that lasts longer wins: an event of an older write may arrive after this instance's own newer one
         entries.merge(key, new StoredEntry(value, expiresAt), (old, fresh) -> fresh.expiresAt() >= old.expiresAt() ? fresh : old);
-        if (writesSinceSweep.incrementAndGet() >= SWEEP_EVERY) {
+        // a sweep walks every entry: it comes after as many writes as the last one kept (and at least SWEEP_EVERY), so
+        // that each write pays O(1) for it and loading n rows at start-up costs O(n), not O(n²); the map holds at most
+        // twice the live entries, plus the expired ones of the last SWEEP_EVERY writes
+        if (writesSinceSweep.incrementAndGet() >= Math.max(SWEEP_EVERY, keptBySweep)) {
             writesSinceSweep.set(0);
             entries.values().removeIf(entry -> !entry.isLive(now));
+            keptBySweep = entries.size();
         }
     }
 

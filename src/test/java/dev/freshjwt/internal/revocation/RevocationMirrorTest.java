@@ -58,6 +58,22 @@ class RevocationMirrorTest {
     }
 
     @Test
+    void expiredEntriesAreSweptAsNewOnesArrive() {
+        RevocationMirror mirror = new RevocationMirror(clock);
+        for (int i = 0; i < 5000; i++) {
+            mirror.accept(Revocations.TOKEN + "short" + i, 1, START.getEpochSecond() + 10);
+            mirror.accept(Revocations.TOKEN + "long" + i, 1, START.getEpochSecond() + 3600);
+        }
+        assertEquals(10_000, mirror.liveEntries());
+        clock.advance(Duration.ofSeconds(10));
+        for (int i = 0; i < 20_000; i++) {
+            mirror.accept(Revocations.TOKEN + "later" + i, 1, START.getEpochSecond() + 3600);
+        }
+        assertEquals(25_000, mirror.liveEntries());
+        assertEquals(25_000, mirror.size(), "the 5,000 expired entries are gone, not only hidden");
+    }
+
+    @Test
     void aLateEventOfAnOlderWriteDoesNotShortenARevocation() {
         RevocationMirror mirror = new RevocationMirror(clock);
         long later = START.getEpochSecond() + 100;
