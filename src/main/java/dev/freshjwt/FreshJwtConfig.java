@@ -137,6 +137,15 @@ public final class FreshJwtConfig {
      */
     public static final String IMPLICIT_REFRESH_WINDOW = "freshjwt.implicit-refresh.window";
 
+    /**
+     * For tokens from an OpenID provider (those without freshjwt's {@code fresh} claim): how long after the
+     * authentication ({@code auth_time}) the provider may have issued the token ({@code iat}) for it to count as fresh,
+     * ISO-8601, from {@code PT0S} to {@code PT5M}. Default {@code PT1M}. A token from the provider's refresh grant, or
+     * one its single-sign-on session handed out later without asking for the password, was issued longer after the
+     * authentication and is not fresh; a token without {@code auth_time} never is.
+     */
+    public static final String PROVIDER_FRESH_WINDOW = "freshjwt.provider.fresh-window";
+
     /** Standard MicroProfile JWT key: the issuer the container accepts. */
     public static final String MP_ISSUER = "mp.jwt.verify.issuer";
 

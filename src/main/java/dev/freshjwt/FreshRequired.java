@@ -42,6 +42,13 @@ import java.lang.annotation.Target;
  * {"type":"https://freshjwt.dev/problems/insufficient-user-authentication", "status":401, ...}
  * </pre>
  *
+ * <p>A token without freshjwt's {@code fresh} claim, such as an OpenID provider's (Keycloak, Entra ID, Okta, Auth0),
+ * is fresh when the provider issued it right after the user authenticated: its {@code iat} at most
+ * {@value FreshJwtConfig#PROVIDER_FRESH_WINDOW} (one minute) after its {@code auth_time}. One from the provider's refresh
+ * grant or single-sign-on session is not, nor is one without {@code auth_time}; their challenge says
+ * {@code max_age="0"}, so the client has the provider ask for the password again. {@link #maxAge()} and {@link #acr()}
+ * read the same claims of both kinds of token.
+ *
  * <p>A missing, invalid or refresh token is answered as by {@link AccessTokenRequired}. Works on JAX-RS
  * resource methods and classes (checked by a request filter before the method runs) and on CDI beans and
  * EJBs (checked by an interceptor; the {@link TokenRejectedException} it throws is an EJB application

@@ -51,7 +51,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * {@link FreshJwtConfig} for every setting. The time comes from the application's {@link Clock} bean when there is
  * one.
  *
- * <p>Thread-safe. A deployment that injects this bean without an issuer or signing key fails to deploy.
+ * <p>Thread-safe. A deployment that injects this bean without an issuer or signing key fails to deploy. One that does
+ * not inject it (an application that only checks tokens, say an OpenID provider's, needs no signing key) deploys without
+ * a key; looking the bean up there all the same ({@code CDI.current().select(TokenIssuer.class)}) throws an
+ * {@link InvalidConfigurationException} naming the missing key on first use.
  */
 @ApplicationScoped
 public class TokenIssuer {

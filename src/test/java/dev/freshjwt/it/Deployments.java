@@ -1,12 +1,15 @@
 package dev.freshjwt.it;
 
+import dev.freshjwt.FreshJwtClaims;
 import dev.freshjwt.testing.TestIssuer;
 import dev.freshjwt.testing.TestKeys;
 import dev.freshjwt.testing.TestToken;
 import java.io.File;
 import java.time.Instant;
+import java.util.UUID;
 import org.jboss.shrinkwrap.api.ArchivePath;
 import org.jboss.shrinkwrap.api.ArchivePaths;
+import org.jboss.shrinkwrap.api.Filters;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
@@ -44,6 +47,37 @@ public final class Deployments {
     /** A refresh token of the demo's user {@code test} (group {@code user}). */
     static TestToken refresh() {
         return ISSUER.refreshToken("test").groups("user");
+    }
+
+    /**
+     * An access token as an OpenID provider (Keycloak) issues it to the demo's user {@code test}: no freshjwt
+     * {@code type} or {@code fresh} claim; {@code typ} {@code Bearer}, a session ({@code sid}), {@code acr} {@code "1"}
+     * (Keycloak's level of a password login); issued at {@code issuedAt} after a login at {@code authTime}; group
+     * {@code user}, as a realm-roles-to-groups mapper gives it. Signed with the key the deployment trusts, as the
+     * provider's key would be through {@code mp.jwt.verify.publickey.location}.
+     */
+    static TestToken providerAccess(Instant issuedAt, Instant authTime) {
+        return ISSUER.accessToken("test").groups("user").without(FreshJwtClaims.TYPE).without(FreshJwtClaims.FRESH)
+                .claim("typ", "Bearer").claim("iat", issuedAt.getEpochSecond()).authenticatedAt(authTime)
+                .claim(FreshJwtClaims.SESSION_ID, UUID.randomUUID().toString()).acr("1").claim("azp", "demo-client");
+    }
+
+    /**
+     * The demo as an application that only checks an OpenID provider's tokens: without what injects {@code TokenIssuer}
+     * (log-in, refresh, session and JWKS resources), without cookies, without any signing key; it trusts the test
+     * issuer's public key alone. {@code extraClasses} go in too.
+     */
+    public static WebArchive withoutSigningKey(Class<?>... extraClasses) {
+        WebArchive archive = ShrinkWrap.create(ZipImporter.class, "ROOT.war").importFrom(demoWar()).as(WebArchive.class);
+        archive.delete(CONFIG);
+        archive.delete("WEB-INF/classes/META-INF/services/org.eclipse.microprofile.config.spi.ConfigSource");
+        archive.getContent(Filters.include("/WEB-INF/classes/dev/freshjwt/demo/(AuthResource|SessionResource|DemoLogin"
+                + "|JwksResource)(\\$.*)?\\.class")).keySet().stream().toList().forEach(archive::delete);
+        String config = "mp.jwt.verify.issuer=" + ISSUER.issuer() + "\nmp.jwt.verify.publickey.location=verify/public.pem\n"
+                + "mp.jwt.verify.clock.skew=60\n";
+        return archive.addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties")
+                .addAsResource(new StringAsset(TestKeys.publicPem(ISSUER.keyPair())), "verify/public.pem")
+                .addClasses(extraClasses);
     }
 
     /**

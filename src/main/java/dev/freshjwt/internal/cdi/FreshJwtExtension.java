@@ -1,7 +1,9 @@
 package dev.freshjwt.internal.cdi;
 
 import dev.freshjwt.FreshJwtException;
+import dev.freshjwt.InvalidConfigurationException;
 import dev.freshjwt.TokenIssuer;
+import dev.freshjwt.internal.config.FreshnessSettings;
 import dev.freshjwt.internal.config.IssuerSettings;
 import dev.freshjwt.internal.cookie.CookieSettings;
 import dev.freshjwt.internal.keys.SigningKey;
@@ -26,9 +28,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Fails the deployment when an application that injects {@link TokenIssuer} (or reads tokens from cookies) lacks a
- * usable issuer or signing key, or has unusable cookie or revocation settings, naming the configuration key to set. Loads that
- * configuration once and hands it to the issuer. Applications that only check bearer tokens (never inject the
- * issuer) need no signing key. Keeps Payara's cookie bridge out of applications that do not need it, and the readiness
+ * usable issuer or signing key, or has unusable cookie, revocation or freshness settings, naming the configuration key to
+ * set. Loads that configuration once and hands it to the issuer. Applications that only check bearer tokens (never inject
+ * the issuer), such as those that guard an OpenID provider's tokens, need no signing key: a {@link TokenIssuer} they look
+ * up all the same fails on first use, naming the missing key. Keeps Payara's cookie bridge out of applications that do not need it, and the readiness
  * check out of applications that cannot see MicroProfile Health.
  */
 public class FreshJwtExtension implements Extension {
@@ -108,7 +111,8 @@ public class FreshJwtExtension implements Extension {
     void validate(@Observes AfterDeploymentValidation event) {
         try {
             RevocationSettings.load(ConfigProvider.getConfig());
-            if (cookieSettings().cookie() || issuerInjected) {
+            FreshnessSettings.load(ConfigProvider.getConfig());
+            if (issuerRequired()) {
                 issuerConfiguration();
             }
         } catch (FreshJwtException e) {
@@ -136,19 +140,51 @@ public class FreshJwtExtension implements Extension {
      */
     public synchronized IssuerConfiguration issuerConfiguration() {
         if (issuer == null) {
-            Config config = ConfigProvider.getConfig();
-            ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            IssuerSettings settings = IssuerSettings.load(config, cookieSettings().cookie());
-            List<SigningKey> keys = SigningKeyLoader.loadAll(settings.keyLocation(), settings.keyId(),
-                    settings.algorithm(), loader);
-            VerificationKeys.requireVerifiable(keys.get(0), config, loader);
-            JoseLibrary.check(keys.get(0));
-            issuer = new IssuerConfiguration(settings, keys);
-            LOG.info("freshjwt signs tokens for issuer " + settings.issuer() + " with " + issuer.key()
+            issuer = loadIssuer(ConfigProvider.getConfig(), cookieSettings().cookie(), issuerRequired(),
+                    Thread.currentThread().getContextClassLoader());
+            List<SigningKey> keys = issuer.keys();
+            LOG.info("freshjwt signs tokens for issuer " + issuer.settings().issuer() + " with " + issuer.key()
                     + (keys.size() > 1 ? " and verifies those of " + keys.subList(1, keys.size()) : "")
                     + ", jose4j from " + JoseLibrary.location());
         }
         return issuer;
+    }
+
+    /**
+     * Whether the issuer's configuration is checked at deployment: where {@link TokenIssuer} is injected, or cookies are on
+     * (the cookie bridge and implicit refresh mint tokens).
+     */
+    private boolean issuerRequired() {
+        return issuerInjected || cookieSettings().cookie();
+    }
+
+    /**
+     * Loads and checks the issuer's settings and keys.
+     *
+     * @param cookies whether tokens travel in cookies
+     * @param checkedAtDeployment whether this is the check at deployment, or a first use that no injection announced (a
+     *     programmatic lookup of {@link TokenIssuer} in an application that deployed without a signing key)
+     * @throws InvalidConfigurationException naming the key to fix; on a first use that no injection announced, also saying
+     *     why the deployment did not fail
+     */
+    static IssuerConfiguration loadIssuer(Config config, boolean cookies, boolean checkedAtDeployment, ClassLoader loader) {
+        try {
+            IssuerSettings settings = IssuerSettings.load(config, cookies);
+            List<SigningKey> keys = SigningKeyLoader.loadAll(settings.keyLocation(), settings.keyId(),
+                    settings.algorithm(), loader);
+            VerificationKeys.requireVerifiable(keys.get(0), config, loader);
+            JoseLibrary.check(keys.get(0));
+            return new IssuerConfiguration(settings, keys);
+        } catch (FreshJwtException e) {
+            if (checkedAtDeployment) {
+                throw e;
+            }
+            String problem = e.getMessage().endsWith(".") ? e.getMessage() : e.getMessage() + ".";
+            throw new InvalidConfigurationException("TokenIssuer cannot mint tokens. " + problem + " (The"
+                    + " application deployed without checking this, since nothing injects TokenIssuer: an application"
+                    + " that only checks tokens needs no signing key. Inject TokenIssuer where it is used, and a missing"
+                    + " key fails the deployment instead.)", e);
+        }
     }
 
     /**
@@ -159,7 +195,8 @@ public class FreshJwtExtension implements Extension {
         return Optional.ofNullable(issuer);
     }
 
-    private static boolean mentionsIssuer(Type type) {
+    /** Whether an injection point of this type gets a {@link TokenIssuer}, directly or through {@code Instance}/{@code Provider}. */
+    static boolean mentionsIssuer(Type type) {
         if (type == TokenIssuer.class) {
             return true;
         }

@@ -1,7 +1,7 @@
 package dev.freshjwt.internal.guard;
 
 import dev.freshjwt.FreshJwtClaims;
-import dev.freshjwt.internal.config.ConfigValues;
+import dev.freshjwt.internal.config.FreshnessSettings;
 import dev.freshjwt.internal.revocation.Revocations;
 import dev.freshjwt.internal.token.ClaimValues;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,7 +37,7 @@ public class TokenGuard {
 
     @Inject
     TokenGuard(Config config, Instance<Clock> clock, Revocations revocations) {
-        this(new FreshnessRule(ConfigValues.clockSkew(config)), clock.isResolvable() ? clock.get() : Clock.systemUTC(),
+        this(new FreshnessRule(FreshnessSettings.load(config)), clock.isResolvable() ? clock.get() : Clock.systemUTC(),
                 revocations);
     }
 
@@ -68,10 +68,7 @@ public class TokenGuard {
         }
         Optional<Rejection> rejection;
         try {
-            rejection = rule.evaluate(requirement, ClaimValues.tokenType(jwt.getClaim(FreshJwtClaims.TYPE)),
-                    ClaimValues.isTrue(jwt.getClaim(FreshJwtClaims.FRESH)),
-                    ClaimValues.epochSeconds(jwt.getClaim(FreshJwtClaims.AUTH_TIME)),
-                    ClaimValues.text(jwt.getClaim(FreshJwtClaims.ACR)), clock.instant());
+            rejection = rule.evaluate(requirement, TokenClaims.read(jwt::getClaim), clock.instant());
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Unreadable claims in a verified token", e);
             return Optional.of(Rejection.invalid("The token's claims cannot be read"));

@@ -7,6 +7,7 @@ import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads claim values as every server hands them out. The same claim arrives as {@code Boolean} (Open
@@ -32,6 +33,17 @@ public final class ClaimValues {
                     || json instanceof JsonString string && "true".equals(string.getString());
         }
         return value instanceof String string && "true".equals(string);
+    }
+
+    /**
+     * freshjwt's {@code fresh} claim: empty when the token has none (a token from an OpenID provider, judged by its
+     * {@code iat} and {@code auth_time} instead), else whether it is {@linkplain #isTrue true}.
+     */
+    public static Optional<Boolean> freshFlag(Object value) {
+        if (value == null || value == JsonValue.NULL) {
+            return Optional.empty();
+        }
+        return Optional.of(isTrue(value));
     }
 
     /** A positive NumericDate in whole seconds, or {@link #ABSENT}; {@code 0} counts as absent. */

@@ -28,6 +28,19 @@ class ChallengesTest {
     }
 
     @Test
+    void aProviderTokenThatIsNotFreshIsToldToLogInAgainWithMaxAgeZero() {
+        Rejection rejection = new FreshnessRule(java.time.Duration.ofSeconds(60)).evaluate(
+                Requirement.fresh(300, List.of("mfa")), TokenClaims.provider(1_000_000, 1_000_000 - 600, "mfa"),
+                java.time.Instant.ofEpochSecond(1_000_000)).orElseThrow();
+        assertEquals("Bearer error=\"insufficient_user_authentication\", error_description=\"A fresh login is required:"
+                + " the token was not issued right after the login\", acr_values=\"mfa\", max_age=\"0\"",
+                Challenges.wwwAuthenticate(rejection));
+        JsonObject problem = parse(Challenges.problemJson(rejection));
+        assertEquals(0, problem.getInt("max_age"));
+        assertEquals("mfa", problem.getString("acr_values"));
+    }
+
+    @Test
     void aTokenWhoseRevocationCannotBeCheckedIsA503WithoutAChallenge() {
         Rejection unknown = Rejection.of(Revocations.Status.UNKNOWN).orElseThrow();
         assertEquals(TokenRefusal.Reason.REVOCATION_UNAVAILABLE, unknown.cause());

@@ -96,4 +96,32 @@ class TokenGuardTest {
         };
         assertEquals(Reason.INVALID_TOKEN, guard.check(Requirement.ACCESS, broken, true, null).orElseThrow().reason());
     }
+
+    @Test
+    void aProviderTokenIsJudgedByIatAndAuthTimeAsEveryServerHandsThemOut() {
+        long now = NOW.getEpochSecond();
+        for (Object issuedAt : new Object[] {now - 10, Json.createValue(now - 10)}) {
+            MapJsonWebToken rightAfterLogin = new MapJsonWebToken("raw", Map.of("typ", "Bearer", "iat", issuedAt,
+                    "auth_time", Json.createValue(now - 12), "acr", "1", "sid", "s"));
+            assertTrue(guard.check(Requirement.fresh(300), rightAfterLogin, true, null).isEmpty(), issuedAt.getClass().getName());
+        }
+        MapJsonWebToken afterRefresh = new MapJsonWebToken("raw", Map.of("typ", "Bearer", "iat", now - 10,
+                "auth_time", now - 200, "fresh", JsonValue.NULL));
+        Rejection rejection = guard.check(Requirement.fresh(300), afterRefresh, true, null).orElseThrow();
+        assertEquals(Reason.INSUFFICIENT_USER_AUTHENTICATION, rejection.reason());
+        assertEquals(0, rejection.maxAge());
+        MapJsonWebToken passwordGrant = new MapJsonWebToken("raw", Map.of("typ", "Bearer", "iat", now, "auth_time", 0L));
+        assertEquals(0, guard.check(Requirement.fresh(-1), passwordGrant, true, null).orElseThrow().maxAge(),
+                "SmallRye's 0 for a missing auth_time: never fresh");
+    }
+
+    @Test
+    void ourOwnRefreshedTokenStaysNotFreshRightAfterTheLogin() {
+        long now = NOW.getEpochSecond();
+        MapJsonWebToken refreshed = new MapJsonWebToken("raw", Map.of("type", "access", "fresh", JsonValue.FALSE, "iat", now,
+                "auth_time", now));
+        Rejection rejection = guard.check(Requirement.fresh(-1), refreshed, true, null).orElseThrow();
+        assertEquals("A fresh login is required", rejection.description());
+        assertEquals(-1, rejection.maxAge());
+    }
 }

@@ -9,6 +9,7 @@ import dev.freshjwt.TokenType;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,17 @@ class ClaimValuesTest {
         assertTrue(ClaimValues.isTrue(JsonValue.TRUE)); // Payara, WildFly
         assertTrue(ClaimValues.isTrue("true"));
         assertTrue(ClaimValues.isTrue(Json.createValue("true")));
+    }
+
+    @Test
+    void theFreshFlagIsAbsentOnlyWhenTheClaimIs() {
+        assertEquals(Optional.empty(), ClaimValues.freshFlag(null));
+        assertEquals(Optional.empty(), ClaimValues.freshFlag(JsonValue.NULL));
+        assertEquals(Optional.of(true), ClaimValues.freshFlag(JsonValue.TRUE));
+        assertEquals(Optional.of(true), ClaimValues.freshFlag(Boolean.TRUE));
+        for (Object notFresh : new Object[] {JsonValue.FALSE, Boolean.FALSE, "yes", 1, Json.createValue(1)}) {
+            assertEquals(Optional.of(false), ClaimValues.freshFlag(notFresh), String.valueOf(notFresh));
+        }
     }
 
     @Test
