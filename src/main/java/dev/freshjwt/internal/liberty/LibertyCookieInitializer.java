@@ -14,8 +14,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * On Open Liberty with token cookies on, registers {@link LibertyAuthModule} for this application (Jakarta
  * Authentication 3.0 {@code registerServerAuthModule}); nothing on other servers or with cookies off. Needs the
- * {@code appSecurity-5.0} feature: without it the deployment fails, naming the feature. Refers to Jakarta
- * Authentication only through {@link Registration}, so that it loads where that API is absent.
+ * {@code appSecurity-6.0} feature (Jakarta EE 11; {@code appSecurity-5.0} on Jakarta EE 10): without it the deployment
+ * fails, naming the feature. Refers to Jakarta Authentication only through {@link Registration}, so that it loads where
+ * that API is absent.
  */
 public class LibertyCookieInitializer implements ServletContainerInitializer {
 
@@ -43,8 +44,9 @@ public class LibertyCookieInitializer implements ServletContainerInitializer {
             Class.forName(FACTORY, false, context.getClassLoader());
         } catch (ClassNotFoundException e) {
             throw new InvalidConfigurationException(FreshJwtConfig.TOKEN_LOCATION + " includes cookie: on Open Liberty,"
-                    + " add <feature>appSecurity-5.0</feature> to server.xml (freshjwt then authenticates the"
-                    + " application's tokens with a Jakarta Authentication module)");
+                    + " add <feature>appSecurity-6.0</feature> (Jakarta EE 11; appSecurity-5.0 on Jakarta EE 10) to"
+                    + " server.xml (freshjwt then authenticates the application's tokens with a Jakarta Authentication"
+                    + " module)");
         }
         Registration.register(new LibertyAuthModule(MpJwtVerifier.load(config, context.getClassLoader())), context);
         LOG.info("freshjwt authenticates bearer and cookie tokens of " + context.getContextPath()
