@@ -52,8 +52,9 @@ public final class TelemetryLookup {
                 return Metrics.NONE;
             }
             Metrics metrics = OpenTelemetryMetrics.create(openTelemetry.get(), store);
-            LOG.info("freshjwt records metrics through the server's OpenTelemetry (instrumentation scope "
-                    + OpenTelemetryMetrics.SCOPE + ")");
+            LOG.info("freshjwt records its metrics with the server's OpenTelemetry (instrumentation scope "
+                    + OpenTelemetryMetrics.SCOPE + "), which exports them where its MicroProfile Telemetry is configured"
+                    + " to (nowhere while otel.sdk.disabled is true, its default)");
             return metrics;
         } catch (RuntimeException | LinkageError e) {
             LOG.log(Level.WARNING, "freshjwt records no metrics: the server's OpenTelemetry could not be used", e);
