@@ -6,6 +6,7 @@ import dev.freshjwt.internal.guard.Challenges;
 import dev.freshjwt.internal.guard.Rejection;
 import dev.freshjwt.internal.guard.Requirement;
 import dev.freshjwt.internal.keys.Jwks;
+import dev.freshjwt.internal.metrics.ApplicationMetrics;
 import dev.freshjwt.internal.revocation.Revocations;
 import dev.freshjwt.internal.token.ClaimValues;
 import dev.freshjwt.internal.token.OwnTokenVerifier;
@@ -306,6 +307,7 @@ public class TokenIssuer {
         Instant expiry = clock.instant().plus(minter.defaultLifetime(TokenType.REFRESH));
         if (revocations.rotate(session, generation, expiry) == Revocations.Use.REUSED) {
             revocations.revokeSession(session, ClaimValues.text(claim.apply("sub")));
+            ApplicationMetrics.current().refreshTokenReused();
             LOG.warning("freshjwt: refresh token " + tokenId + " (generation " + generation + " of session " + session
                     + ") was presented again after use; the session is revoked");
             throw refused(Rejection.invalid("The refresh token was already used; its session is revoked")
@@ -338,6 +340,10 @@ public class TokenIssuer {
     }
 
     private Function<TokenMinter.TokenSpec, String> sign() {
-        return minter::mint;
+        return spec -> {
+            String token = minter.mint(spec);
+            ApplicationMetrics.current().issued(spec.type(), spec.fresh());
+            return token;
+        };
     }
 }

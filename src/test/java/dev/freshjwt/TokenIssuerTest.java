@@ -16,6 +16,7 @@ import dev.freshjwt.internal.revocation.Revocations;
 import dev.freshjwt.testing.TestKeys;
 import dev.freshjwt.unit.MapJsonWebToken;
 import dev.freshjwt.unit.MutableClock;
+import dev.freshjwt.unit.RecordingMetrics;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.security.KeyPair;
@@ -31,6 +32,7 @@ import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TokenIssuerTest {
 
@@ -40,6 +42,18 @@ class TokenIssuerTest {
 
     private final TokenIssuer atLogin = issuerAt(LOGIN, List.of());
     private final TokenIssuer oneHourLater = issuerAt(LOGIN.plus(Duration.ofHours(1)), List.of());
+
+    @RegisterExtension
+    final RecordingMetrics metrics = new RecordingMetrics();
+
+    @Test
+    void eachMintedTokenIsCountedByTypeAndFreshness() {
+        TokenPair login = atLogin.login("alice", "user");
+        oneHourLater.refresh(login.refreshToken());
+        atLogin.createAccessToken("bob", true);
+        assertEquals(List.of("issued ACCESS fresh", "issued REFRESH", "issued ACCESS stale", "issued ACCESS fresh"),
+                metrics.recorded());
+    }
 
     @Test
     void loginMintsAFreshAccessTokenAndARefreshTokenWithAuthTime() throws Exception {
@@ -302,9 +316,11 @@ class TokenIssuerTest {
         TokenPair rotated = rotating.refreshTokens(login.refreshToken());
         clock.advance(Duration.ofSeconds(1));
 
+        metrics.clear();
         TokenRejectedException reuse = assertThrows(TokenRejectedException.class,
                 () -> rotating.refreshTokens(login.refreshToken()));
         assertTrue(reuse.getResponse().getHeaderString("WWW-Authenticate").contains("invalid_token"));
+        assertEquals(List.of("revoked SESSION", "reuse", "refusal REFRESH_TOKEN_REUSED 401"), metrics.recorded());
 
         String session = (String) claims(login.refreshToken()).getClaimValue("sid");
         JwtClaims access = claims(rotated.accessToken());

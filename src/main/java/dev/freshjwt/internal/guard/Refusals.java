@@ -1,6 +1,7 @@
 package dev.freshjwt.internal.guard;
 
 import dev.freshjwt.TokenRefusal;
+import dev.freshjwt.internal.metrics.ApplicationMetrics;
 import dev.freshjwt.internal.token.ClaimValues;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.ObserverMethod;
@@ -10,7 +11,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Announces every refusal to the application's {@link TokenRefusal} observers, from wherever freshjwt refuses (a
+ * Announces every refusal to the application's {@link TokenRefusal} observers (and counts it in its metrics), from wherever freshjwt refuses (a
  * servlet filter, the error page, a JAX-RS filter, an interceptor, the issuer): the application's {@code BeanManager}
  * is installed once at start-up, since most of those places are not CDI beans. Each observer is notified on its own,
  * in their {@code @Priority} order: one that throws is logged and skipped, the others still see the event, and the
@@ -45,6 +46,7 @@ public final class Refusals {
         TokenRefusal refusal = new TokenRefusal(rejection.cause(), rejection.reason().status(), rejection.description(),
                 requirement == null ? null : requirement.annotation(), claim(claims, "sub"), claim(claims, "jti"),
                 rejection.acrValues(), rejection.maxAge());
+        ApplicationMetrics.current().refusal(refusal.reason(), refusal.status());
         Consumer<TokenRefusal> current = observers;
         if (current != null) {
             try {

@@ -2,6 +2,8 @@ package dev.freshjwt.internal.revocation;
 
 import dev.freshjwt.RevocationStore;
 import dev.freshjwt.RevocationUnavailableException;
+import dev.freshjwt.internal.metrics.ApplicationMetrics;
+import dev.freshjwt.internal.metrics.Metrics.RevocationKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -210,7 +212,7 @@ public final class Revocations implements AutoCloseable {
      */
     public void revokeToken(String tokenId, Instant expiresAt, String subject) {
         if (withinQuota(subject)) {
-            revoke("The token was not revoked", TOKEN + tokenId, REVOKED, expiresAt.plus(skew));
+            revoke("The token was not revoked", RevocationKind.TOKEN, TOKEN + tokenId, REVOKED, expiresAt.plus(skew));
         }
     }
 
@@ -222,7 +224,8 @@ public final class Revocations implements AutoCloseable {
      */
     public void revokeSession(String sessionId, String subject) {
         if (withinQuota(subject)) {
-            revoke("The session was not revoked", SESSION + sessionId, REVOKED, clock.instant().plus(retention));
+            revoke("The session was not revoked", RevocationKind.SESSION, SESSION + sessionId, REVOKED,
+                    clock.instant().plus(retention));
         }
     }
 
@@ -233,7 +236,8 @@ public final class Revocations implements AutoCloseable {
      */
     public void revokeSubject(String subject) {
         Instant now = clock.instant();
-        revoke("The tokens were not revoked", SUBJECT + subject, now.getEpochSecond(), now.plus(retention));
+        revoke("The tokens were not revoked", RevocationKind.SUBJECT, SUBJECT + subject, now.getEpochSecond(),
+                now.plus(retention));
     }
 
     /**
@@ -278,13 +282,15 @@ public final class Revocations implements AutoCloseable {
                         + dev.freshjwt.FreshJwtConfig.REVOCATION_MAX_PER_SUBJECT + ")");
             }
             // tokens of the current second too: the one being revoked may have been issued in it
-            write("The tokens were not revoked", () -> putRevocation(SUBJECT + subject, now.getEpochSecond() + 1, keepUntil));
+            revoke("The tokens were not revoked", RevocationKind.SUBJECT, SUBJECT + subject, now.getEpochSecond() + 1,
+                    keepUntil);
         }
         return within[0];
     }
 
-    private void revoke(String notDone, String key, long value, Instant expiresAt) {
+    private void revoke(String notDone, RevocationKind kind, String key, long value, Instant expiresAt) {
         write(notDone, () -> putRevocation(key, value, expiresAt));
+        ApplicationMetrics.current().revoked(kind);
     }
 
     private void putRevocation(String key, long value, Instant expiresAt) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.freshjwt.TokenRefusal;
+import dev.freshjwt.unit.RecordingMetrics;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -13,11 +14,15 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every refusal reaches the application's observers, who may add to the problem body but never break the answer. */
 class RefusalsTest {
 
     private final List<TokenRefusal> seen = new ArrayList<>();
+
+    @RegisterExtension
+    final RecordingMetrics metrics = new RecordingMetrics();
 
     @AfterEach
     void uninstall() {
@@ -40,6 +45,16 @@ class RefusalsTest {
         assertEquals(List.of("mfa"), refusal.acrValues());
         assertEquals(300, refusal.maxAge().getAsLong());
         assertEquals(false, refusal.toString().contains("secret"));
+    }
+
+    @Test
+    void everyRefusalIsCountedByReasonAndStatusWithOrWithoutObservers() {
+        Challenges.refuse(Rejection.stale("A fresh login is required", -1, List.of()), Requirement.fresh(-1, List.of()),
+                null);
+        Refusals.install(seen::add);
+        Challenges.refuse(Rejection.invalid("The token has been revoked").because(TokenRefusal.Reason.REVOKED_TOKEN),
+                Requirement.ACCESS, null);
+        assertEquals(List.of("refusal NOT_FRESH 401", "refusal REVOKED_TOKEN 401"), metrics.recorded());
     }
 
     @Test

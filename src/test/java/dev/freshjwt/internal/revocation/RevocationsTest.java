@@ -10,9 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.freshjwt.RevocationUnavailableException;
 import dev.freshjwt.internal.revocation.Revocations.Use;
 import dev.freshjwt.unit.MutableClock;
+import dev.freshjwt.unit.RecordingMetrics;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RevocationsTest {
 
@@ -21,6 +24,26 @@ class RevocationsTest {
     private final InMemoryRevocationStore store = new InMemoryRevocationStore(clock, 1000);
     private final Revocations revocations = new Revocations(store, clock, Duration.ofSeconds(5), Duration.ofDays(30),
             Duration.ofSeconds(60));
+
+    @RegisterExtension
+    final RecordingMetrics metrics = new RecordingMetrics();
+
+    @Test
+    void eachRecordedRevocationIsCountedByWhatItCoversAndARotationIsNot() {
+        revocations.revokeToken("t", START.plusSeconds(900), "alice");
+        revocations.revokeSession("s1", "alice");
+        revocations.revokeSubject("alice");
+        revocations.rotate("s2", 0, START.plus(Duration.ofDays(30)));
+        assertEquals(List.of("revoked TOKEN", "revoked SESSION", "revoked SUBJECT"), metrics.recorded());
+    }
+
+    @Test
+    void aRevocationTheStoreCouldNotRecordIsNotCounted() {
+        Revocations full = new Revocations(new InMemoryRevocationStore(clock, 0), clock, Duration.ZERO,
+                Duration.ofDays(30), Duration.ofSeconds(60));
+        assertThrows(RevocationUnavailableException.class, () -> full.revokeSubject("alice"));
+        assertEquals(List.of(), metrics.recorded());
+    }
 
     @Test
     void revokedTokenStaysRevokedUntilItsExpiryPlusSkew() {
@@ -158,7 +181,9 @@ class RevocationsTest {
         limited.revokeSession("a2", "alice");
         limited.revokeSession("b1", "bob");
         assertEquals(NOT_REVOKED, limited.check("t", "a3", "alice", issued), "two sessions are within alice's quota");
+        metrics.clear();
         limited.revokeSession("a3", "alice");
+        assertEquals(List.of("revoked SUBJECT"), metrics.recorded(), "what was recorded: all of alice's tokens");
         assertEquals(REVOKED, limited.check("t", "a4", "alice", issued), "the third revokes all of alice's tokens");
         assertEquals(NOT_REVOKED, limited.check("t", "b2", "bob", issued), "bob is untouched");
     }
