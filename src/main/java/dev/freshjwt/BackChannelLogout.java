@@ -1,8 +1,8 @@
 package dev.freshjwt;
 
 import dev.freshjwt.internal.revocation.Revocations;
+import dev.freshjwt.internal.token.LogoutToken;
 import dev.freshjwt.internal.token.LogoutTokenVerifier;
-import dev.freshjwt.internal.token.LogoutTokenVerifier.LogoutToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;

@@ -5,11 +5,14 @@ import dev.freshjwt.InvalidConfigurationException;
 import dev.freshjwt.InvalidLogoutTokenException;
 import dev.freshjwt.internal.config.ConfigValues;
 import dev.freshjwt.internal.keys.VerificationKeys;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.HttpsJwks;
@@ -37,6 +40,8 @@ import org.jose4j.lang.InvalidAlgorithmException;
  */
 public final class LogoutTokenVerifier {
 
+    private static final Logger LOG = Logger.getLogger(LogoutTokenVerifier.class.getName());
+
     /** The member of {@code events} that makes a JWT a logout token. */
     public static final String BACKCHANNEL_LOGOUT_EVENT = "http://schemas.openid.net/event/backchannel-logout";
 
@@ -57,17 +62,6 @@ public final class LogoutTokenVerifier {
         AlgorithmIdentifiers.RSA_PSS_USING_SHA384, AlgorithmIdentifiers.RSA_PSS_USING_SHA512,
         AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256, AlgorithmIdentifiers.ECDSA_USING_P384_CURVE_AND_SHA384,
         AlgorithmIdentifiers.ECDSA_USING_P521_CURVE_AND_SHA512};
-
-    /**
-     * What a verified logout token asks for.
-     *
-     * @param tokenId its {@code jti}
-     * @param sessionId the {@code sid} whose session ended, or {@code null}
-     * @param subject the {@code sub} whose sessions ended (all of them when there is no {@code sid}), or {@code null}
-     * @param rememberUntil until when its {@code jti} must be remembered to refuse a replay
-     */
-    public record LogoutToken(String tokenId, String sessionId, String subject, Instant rememberUntil) {
-    }
 
     private final Keys keys;
     private final String issuer;
@@ -153,10 +147,22 @@ public final class LogoutTokenVerifier {
         try {
             return builder.build().processToClaims(rawToken);
         } catch (InvalidJwtException e) {
+            unreachableKeys(e).ifPresent(failure -> LOG.warning("freshjwt cannot fetch the provider's keys ("
+                    + VerificationKeys.LOCATION + ") to verify a back-channel logout token, which is refused: " + failure));
             throw new InvalidLogoutTokenException(reason(e));
         } catch (RuntimeException e) {
             throw new InvalidLogoutTokenException("The logout token is not a JWT");
         }
+    }
+
+    /** The failure to fetch a remote JWKS, which the operator must hear of: the provider only sees a 400. */
+    private static Optional<IOException> unreachableKeys(InvalidJwtException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException io) {
+                return Optional.of(io);
+            }
+        }
+        return Optional.empty();
     }
 
     private static String reason(InvalidJwtException e) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.freshjwt.InvalidConfigurationException;
 import dev.freshjwt.InvalidLogoutTokenException;
-import dev.freshjwt.internal.token.LogoutTokenVerifier.LogoutToken;
 import dev.freshjwt.testing.TestKeys;
 import dev.freshjwt.unit.LogoutTokens;
 import dev.freshjwt.unit.MapConfig;
