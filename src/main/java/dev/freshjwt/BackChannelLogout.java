@@ -26,9 +26,9 @@ import org.eclipse.microprofile.config.Config;
  *
  *     @Inject BackChannelLogout backChannelLogout;
  *
- *     @POST @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
- *     public Response logOut(@FormParam("logout_token") String logoutToken) {
- *         backChannelLogout.logOut(logoutToken);                  // or 400 (InvalidLogoutTokenException)
+ *     @POST @Consumes(MediaType.APPLICATION_FORM_URLENCODED)    // the form as an entity: with @FormParam, Jersey
+ *     public Response logOut(MultivaluedMap<String, String> form) {   // answers a POST without Content-Type with a 500
+ *         backChannelLogout.logOut(form == null ? null : form.getFirst("logout_token")); // or 400 (InvalidLogoutTokenException)
  *         return Response.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").build();
  *     }
  * }

@@ -1,0 +1,45 @@
+package dev.freshjwt.demo;
+
+import dev.freshjwt.BackChannelLogout;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * OpenID Connect Back-Channel Logout: the URL to register at the provider (Keycloak: the client's Backchannel logout URL,
+ * {@code https://app.example/backchannel-logout}). A valid logout token revokes its session's tokens: 200. A bad one: 400
+ * {@code invalid_request} ({@link dev.freshjwt.InvalidLogoutTokenException}); a body that is not a form: 415.
+ */
+@Path("backchannel-logout")
+@RequestScoped
+public class BackChannelLogoutResource {
+
+    private final BackChannelLogout backChannelLogout;
+
+    /** For CDI proxies only; public because RESTEasy (WildFly, Open Liberty) insists on a public constructor it can call. */
+    public BackChannelLogoutResource() {
+        this(null);
+    }
+
+    @Inject
+    public BackChannelLogoutResource(BackChannelLogout backChannelLogout) {
+        this.backChannelLogout = backChannelLogout;
+    }
+
+    /**
+     * The form as an entity, not {@code @FormParam}: Jersey (Payara) answers a request without {@code Content-Type} with
+     * a 500 for a {@code @FormParam}; and hands over no form at all ({@code null}) for an empty body.
+     */
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response logOut(MultivaluedMap<String, String> form) {
+        backChannelLogout.logOut(form == null ? null : form.getFirst("logout_token"));
+        return Response.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+}
