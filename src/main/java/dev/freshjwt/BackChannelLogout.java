@@ -26,13 +26,18 @@ import org.eclipse.microprofile.config.Config;
  *
  *     @Inject BackChannelLogout backChannelLogout;
  *
- *     @POST @Consumes(MediaType.APPLICATION_FORM_URLENCODED)    // the form as an entity: with @FormParam, Jersey
- *     public Response logOut(MultivaluedMap<String, String> form) {   // answers a POST without Content-Type with a 500
- *         backChannelLogout.logOut(form == null ? null : form.getFirst("logout_token")); // or 400 (InvalidLogoutTokenException)
+ *     @POST @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+ *     public Response logOut(@Encoded MultivaluedMap<String, String> form) {
+ *         String token = form == null ? null : form.getFirst("logout_token");
+ *         backChannelLogout.logOut(decoded(token)); // URLDecoder, a bad escape: 400; else 400 InvalidLogoutTokenException
  *         return Response.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").build();
  *     }
  * }
  * }</pre>
+ *
+ * Not {@code @FormParam}, and decoded by the application: Jersey (Payara) answers a {@code @FormParam} request without
+ * {@code Content-Type} with a 500, RESTEasy (WildFly, Open Liberty) a malformed escape; the demo's
+ * {@code BackChannelLogoutResource} answers both with a 400.
  *
  * <p>The logout token is verified as §2.6 of the specification demands: its signature by the keys the application
  * trusts for the provider's tokens ({@code mp.jwt.verify.publickey.location}, the provider's JWKS, or
