@@ -146,6 +146,13 @@ public final class FreshJwtConfig {
      */
     public static final String PROVIDER_FRESH_WINDOW = "freshjwt.provider.fresh-window";
 
+    /**
+     * For back-channel logout ({@link BackChannelLogout}): the application's client id at the OpenID provider, which a
+     * logout token's {@code aud} must contain; comma-separated when the provider knows the application by several.
+     * Default: {@value #MP_AUDIENCES}. Required, at deployment, where {@code BackChannelLogout} is injected.
+     */
+    public static final String PROVIDER_CLIENT_ID = "freshjwt.provider.client-id";
+
     /** Standard MicroProfile JWT key: the issuer the container accepts. */
     public static final String MP_ISSUER = "mp.jwt.verify.issuer";
 

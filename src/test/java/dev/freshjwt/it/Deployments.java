@@ -26,6 +26,9 @@ public final class Deployments {
     /** The test kit's issuer, named as the demo's {@code microprofile-config.properties} names its issuer. */
     public static final TestIssuer ISSUER = TestIssuer.create("https://demo.freshjwt.dev");
 
+    /** The demo's client id at the provider ({@code freshjwt.provider.client-id}): the {@code aud} of logout tokens. */
+    static final String CLIENT_ID = "demo-client";
+
     private static final ArchivePath CONFIG = ArchivePaths.create("WEB-INF/classes/META-INF/microprofile-config.properties");
 
     private Deployments() {
@@ -74,21 +77,22 @@ public final class Deployments {
         archive.getContent(Filters.include("/WEB-INF/classes/dev/freshjwt/demo/(AuthResource|SessionResource|DemoLogin"
                 + "|JwksResource)(\\$.*)?\\.class")).keySet().stream().toList().forEach(archive::delete);
         String config = "mp.jwt.verify.issuer=" + ISSUER.issuer() + "\nmp.jwt.verify.publickey.location=verify/public.pem\n"
-                + "mp.jwt.verify.clock.skew=60\n";
+                + "mp.jwt.verify.clock.skew=60\nfreshjwt.provider.client-id=" + CLIENT_ID + "\n";
         return archive.addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties")
                 .addAsResource(new StringAsset(TestKeys.publicPem(ISSUER.keyPair())), "verify/public.pem")
                 .addClasses(extraClasses);
     }
 
     /**
-     * The demo WAR with its configuration replaced by {@code config}, and without its generated demo key: a
-     * deployment that lacks what freshjwt needs.
+     * The demo WAR with its configuration replaced by {@code config} (and the client id its back-channel logout needs),
+     * and without its generated demo key: a deployment that lacks what freshjwt needs.
      */
     public static WebArchive misconfigured(String name, String config) {
         WebArchive archive = ShrinkWrap.create(ZipImporter.class, name).importFrom(demoWar()).as(WebArchive.class);
         archive.delete(CONFIG);
         archive.delete("WEB-INF/classes/META-INF/services/org.eclipse.microprofile.config.spi.ConfigSource");
-        return archive.addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties")
+        return archive.addAsResource(new StringAsset(config + "\nfreshjwt.provider.client-id=" + CLIENT_ID + "\n"),
+                        "META-INF/microprofile-config.properties")
                 .addAsResource(new StringAsset(TestKeys.privatePem(ISSUER.keyPair())), "test-keys/private.pem")
                 .addAsResource(new StringAsset(TestKeys.publicPem(ISSUER.keyPair())), "test-keys/public.pem");
     }

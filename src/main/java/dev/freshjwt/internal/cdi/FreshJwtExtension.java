@@ -1,5 +1,6 @@
 package dev.freshjwt.internal.cdi;
 
+import dev.freshjwt.BackChannelLogout;
 import dev.freshjwt.FreshJwtException;
 import dev.freshjwt.InvalidConfigurationException;
 import dev.freshjwt.TokenIssuer;
@@ -11,6 +12,7 @@ import dev.freshjwt.internal.revocation.RevocationSettings;
 import dev.freshjwt.internal.keys.SigningKeyLoader;
 import dev.freshjwt.internal.keys.VerificationKeys;
 import dev.freshjwt.internal.token.JoseLibrary;
+import dev.freshjwt.internal.token.LogoutTokenVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
@@ -19,6 +21,7 @@ import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +34,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * usable issuer or signing key, or has unusable cookie, revocation or freshness settings, naming the configuration key to
  * set. Loads that configuration once and hands it to the issuer. Applications that only check bearer tokens (never inject
  * the issuer), such as those that guard an OpenID provider's tokens, need no signing key: a {@link TokenIssuer} they look
- * up all the same fails on first use, naming the missing key. Keeps Payara's cookie bridge out of applications that do not need it, and the readiness
+ * up all the same fails on first use, naming the missing key. Where {@link BackChannelLogout} is injected, fails the
+ * deployment without an issuer, a client id or a verification key. Keeps Payara's cookie bridge out of applications that do not need it, and the readiness
  * check out of applications that cannot see MicroProfile Health.
  */
 public class FreshJwtExtension implements Extension {
@@ -43,6 +47,7 @@ public class FreshJwtExtension implements Extension {
     private static final String READINESS_CHECK = "dev.freshjwt.internal.health.FreshJwtReadinessCheck";
 
     private volatile boolean issuerInjected;
+    private volatile boolean logoutInjected;
     private IssuerConfiguration issuer;
     private CookieSettings cookies;
 
@@ -106,6 +111,9 @@ public class FreshJwtExtension implements Extension {
         if (!issuerInjected && mentionsIssuer(event.getInjectionPoint().getType())) {
             issuerInjected = true;
         }
+        if (!logoutInjected && mentions(event.getInjectionPoint().getType(), BackChannelLogout.class)) {
+            logoutInjected = true;
+        }
     }
 
     void validate(@Observes AfterDeploymentValidation event) {
@@ -118,6 +126,15 @@ public class FreshJwtExtension implements Extension {
         } catch (FreshJwtException e) {
             LOG.severe("freshjwt cannot start: " + e.getMessage());
             event.addDeploymentProblem(e);
+        }
+        if (logoutInjected) {
+            try {
+                LogoutTokenVerifier.load(ConfigProvider.getConfig(), Thread.currentThread().getContextClassLoader(),
+                        Clock.systemUTC());
+            } catch (FreshJwtException e) {
+                LOG.severe("freshjwt cannot start: " + e.getMessage());
+                event.addDeploymentProblem(e);
+            }
         }
     }
 
@@ -197,11 +214,16 @@ public class FreshJwtExtension implements Extension {
 
     /** Whether an injection point of this type gets a {@link TokenIssuer}, directly or through {@code Instance}/{@code Provider}. */
     static boolean mentionsIssuer(Type type) {
-        if (type == TokenIssuer.class) {
+        return mentions(type, TokenIssuer.class);
+    }
+
+    /** Whether an injection point of this type gets a {@code bean}, directly or through {@code Instance}/{@code Provider}. */
+    static boolean mentions(Type type, Class<?> bean) {
+        if (type == bean) {
             return true;
         }
         return type instanceof ParameterizedType parameterized // Instance<TokenIssuer>, Provider<TokenIssuer>
-                && Arrays.stream(parameterized.getActualTypeArguments()).anyMatch(FreshJwtExtension::mentionsIssuer);
+                && Arrays.stream(parameterized.getActualTypeArguments()).anyMatch(argument -> mentions(argument, bean));
     }
 
     /**

@@ -43,6 +43,7 @@ public final class Revocations implements AutoCloseable {
     static final String SUBJECT = "sub:";
     static final String GENERATION = "gen:";
     static final String COUNT = "cnt:";
+    static final String LOGOUT_TOKEN = "lgt:";
     private static final long REVOKED = 1;
 
     /** Generation and time share one stored {@code long}: 22 bits of generation, 41 bits of milliseconds. */
@@ -298,6 +299,31 @@ public final class Revocations implements AutoCloseable {
         if (mirror != null) {
             mirror.accept(key, value, expiresAt.getEpochSecond()); // seen here at once, whatever the feed's delay
         }
+    }
+
+    /**
+     * Whether a back-channel logout token has been presented before (on any instance sharing the store). Reads the store
+     * itself, not the mirror: a provider may deliver one logout to several instances at once.
+     *
+     * @throws RevocationUnavailableException (503) when the store cannot be read
+     */
+    public boolean logoutTokenSeen(String tokenId) {
+        boolean[] seen = new boolean[1];
+        write("Nothing was revoked", () -> seen[0] = store.get(LOGOUT_TOKEN + tokenId).isPresent());
+        return seen[0];
+    }
+
+    /**
+     * Remembers a back-channel logout token until {@code until}, so that it cannot be replayed.
+     *
+     * @return whether it was new: {@code false} when another request presented it first
+     * @throws RevocationUnavailableException (503) when the store cannot record it
+     */
+    public boolean rememberLogoutToken(String tokenId, Instant until) {
+        boolean[] first = new boolean[1];
+        write("The logout token was not recorded", () -> first[0] = store.putIfAbsent(LOGOUT_TOKEN + tokenId, REVOKED,
+                until).isEmpty());
+        return first[0];
     }
 
     /**

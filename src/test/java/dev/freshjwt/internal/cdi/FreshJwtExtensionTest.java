@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.freshjwt.BackChannelLogout;
 import dev.freshjwt.InvalidConfigurationException;
 import dev.freshjwt.TokenIssuer;
 import dev.freshjwt.TokenRevoker;
@@ -32,6 +33,7 @@ class FreshJwtExtensionTest {
     Instance<TokenIssuer> instance;
     Provider<TokenIssuer> provider;
     Instance<TokenRevoker> revoker;
+    Instance<BackChannelLogout> backChannelLogout;
 
     @Test
     void theReadinessCheckIsAddedWhereMicroProfileHealthIsVisible() {
@@ -57,6 +59,15 @@ class FreshJwtExtensionTest {
         assertFalse(FreshJwtExtension.mentionsIssuer(TokenRevoker.class));
         assertFalse(FreshJwtExtension.mentionsIssuer(getClass().getDeclaredField("revoker").getGenericType()));
         assertFalse(FreshJwtExtension.mentionsIssuer(String.class));
+    }
+
+    @Test
+    void injectingBackChannelLogoutMakesItsConfigurationRequiredAndNotTheSigningKey() throws NoSuchFieldException {
+        assertTrue(FreshJwtExtension.mentions(BackChannelLogout.class, BackChannelLogout.class));
+        assertTrue(FreshJwtExtension.mentions(getClass().getDeclaredField("backChannelLogout").getGenericType(),
+                BackChannelLogout.class));
+        assertFalse(FreshJwtExtension.mentions(getClass().getDeclaredField("revoker").getGenericType(), BackChannelLogout.class));
+        assertFalse(FreshJwtExtension.mentionsIssuer(getClass().getDeclaredField("backChannelLogout").getGenericType()));
     }
 
     @Test

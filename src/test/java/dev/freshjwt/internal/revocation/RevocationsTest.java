@@ -75,6 +75,17 @@ class RevocationsTest {
     }
 
     @Test
+    void aLogoutTokenIsRememberedUntilItsTimeAndRevokesNothing() {
+        assertFalse(revocations.logoutTokenSeen("j"));
+        assertTrue(revocations.rememberLogoutToken("j", START.plusSeconds(60)));
+        assertTrue(revocations.logoutTokenSeen("j"));
+        assertFalse(revocations.rememberLogoutToken("j", START.plusSeconds(60)), "the second of two at once");
+        assertEquals(NOT_REVOKED, revocations.check("j", "j", "j", 0));
+        clock.advance(Duration.ofSeconds(60));
+        assertFalse(revocations.logoutTokenSeen("j"));
+    }
+
+    @Test
     void eachGenerationRotatesOnceThenItIsReuse() {
         Instant expiry = START.plus(Duration.ofDays(30));
         assertEquals(Use.FIRST, revocations.rotate("s", 0, expiry));
