@@ -16,8 +16,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * freshjwt's handler on WildFly: an Undertow extension (registered in {@code META-INF/services}, ignored by other
- * servers) whose handler runs on every request around security. Before it, the {@link UndertowCookieBridge} presents a
- * token cookie as the bearer header (with token cookies on). After it: WildFly answers a bearer token it has no key for
+ * servers) whose handler runs on every request around security. First it answers a {@code Cookie} header Undertow
+ * cannot parse with a 400 problem ({@link CookieHeaderCheck}) instead of WildFly's 500. Then, before security, the
+ * {@link UndertowCookieBridge} presents a token cookie as the bearer header (with token cookies on). After it: WildFly answers a bearer token it has no key for
  * ({@link UnknownKeyCheck}) with {@code sendError(500)}, which Undertow only records until the handlers return; that
  * answer becomes the 401 WildFly gives every token it cannot verify, which freshjwt's error page completes with its
  * challenge and problem body.
@@ -38,11 +39,12 @@ public class UndertowExtension implements ServletExtension {
             cookies = false;
         }
         Optional<UnknownKeyCheck> unknownKeys = UnknownKeyCheck.load(config, deployment.getClassLoader());
-        if (!cookies && unknownKeys.isEmpty()) {
-            return;
-        }
         boolean presentCookies = cookies;
         deployment.addOuterHandlerChainWrapper(next -> exchange -> {
+            if (CookieHeaderCheck.unparsable(exchange)) {
+                CookieHeaderCheck.refuse(exchange);
+                return;
+            }
             if (presentCookies) {
                 UndertowCookieBridge.present(exchange);
             }
