@@ -3,12 +3,10 @@ package dev.freshjwt.internal.undertow;
 import dev.freshjwt.internal.guard.CachePolicy;
 import dev.freshjwt.internal.guard.Challenges;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.servlet.handlers.ServletRequestContext;
+import io.undertow.util.HeaderMap;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.OutputStream;
+import io.undertow.util.StatusCodes;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -17,7 +15,8 @@ import java.nio.charset.StandardCharsets;
  * below {@code 0x20} (but tab) or from {@code 0x7f}, a UTF-8 or Latin-1 {@code é} say, and it parses the cookies of
  * every request when it looks up the session cookie: so one odd cookie of any name, which another application of the
  * same site may have set, made every URL an HTML 500, and no setting of Undertow or WildFly makes the parsing
- * lenient. Payara Micro and Open Liberty answer such requests without a 5xx. Thread-safe.
+ * lenient (it throws from the first request listener, Weld's, on: before the servlet filters and security). Payara
+ * Micro and Open Liberty answer such requests without a 5xx. Thread-safe.
  */
 final class CookieHeaderCheck {
 
@@ -47,17 +46,13 @@ final class CookieHeaderCheck {
         return false;
     }
 
-    /** Writes the 400 problem through the servlet response, so that Undertow completes the request as usual. */
-    static void refuse(HttpServerExchange exchange) throws IOException {
-        ServletRequestContext servlet = exchange.getAttachment(ServletRequestContext.ATTACHMENT_KEY);
-        HttpServletResponse response = (HttpServletResponse) servlet.getServletResponse();
-        byte[] body = PROBLEM.getBytes(StandardCharsets.UTF_8);
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        response.setHeader("Cache-Control", CachePolicy.NO_STORE);
-        response.setContentType(Challenges.PROBLEM_JSON);
-        response.setContentLength(body.length);
-        try (OutputStream out = response.getOutputStream()) {
-            out.write(body);
-        }
+    /** Writes the 400 problem; Undertow's first handler, so before any servlet request exists. */
+    static void refuse(HttpServerExchange exchange) {
+        HeaderMap headers = exchange.getResponseHeaders();
+        exchange.setStatusCode(StatusCodes.BAD_REQUEST);
+        headers.put(Headers.CACHE_CONTROL, CachePolicy.NO_STORE);
+        headers.put(Headers.CONTENT_TYPE, Challenges.PROBLEM_JSON);
+        headers.put(Headers.CONTENT_LENGTH, PROBLEM.length()); // ASCII: one byte a character
+        exchange.getResponseSender().send(PROBLEM, StandardCharsets.UTF_8);
     }
 }
