@@ -55,6 +55,15 @@ class DemoPageIT extends DemoIT {
         assertEquals(List.of(), api.headers().allValues("Content-Security-Policy"));
     }
 
+    /** Browsers ask for {@code /favicon.ico} wherever no page names an icon: it leads to the page's icon. */
+    @Test
+    void faviconIcoLeadsToTheIcon() {
+        HttpResponse<String> icon = client.get("favicon.ico", null);
+        assertEquals(301, icon.statusCode(), icon.body());
+        String location = icon.headers().firstValue("Location").orElseThrow();
+        assertEquals(client.base().resolve("favicon.svg"), icon.uri().resolve(location));
+    }
+
     private static Map<String, String> directives(String policy) {
         Map<String, String> directives = new HashMap<>();
         for (String directive : policy.split(";")) {

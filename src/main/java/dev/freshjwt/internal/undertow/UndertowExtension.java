@@ -15,12 +15,13 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * freshjwt's handler on WildFly: an Undertow extension (registered in {@code META-INF/services}, ignored by other
- * servers) whose handler runs on every request around security. Before it, the {@link UndertowCookieBridge} presents a
- * token cookie as the bearer header (with token cookies on). After it: WildFly answers a bearer token it has no key for
- * ({@link UnknownKeyCheck}) with {@code sendError(500)}, which Undertow only records until the handlers return; that
- * answer becomes the 401 WildFly gives every token it cannot verify, which freshjwt's error page completes with its
- * challenge and problem body.
+ * freshjwt's handlers on WildFly, an Undertow extension (registered in {@code META-INF/services}, ignored by other
+ * servers). The first, on every request before the servlet request exists, answers a {@code Cookie} header Undertow
+ * cannot parse with a 400 problem ({@link CookieHeaderCheck}) instead of WildFly's 500. The second runs around
+ * security: before it, the {@link UndertowCookieBridge} presents a token cookie as the bearer header (with token
+ * cookies on). After it: WildFly answers a bearer token it has no key for ({@link UnknownKeyCheck}) with
+ * {@code sendError(500)}, which Undertow only records until the handlers return; that answer becomes the 401 WildFly
+ * gives every token it cannot verify, which freshjwt's error page completes with its challenge and problem body.
  */
 public class UndertowExtension implements ServletExtension {
 
@@ -38,6 +39,14 @@ public class UndertowExtension implements ServletExtension {
             cookies = false;
         }
         Optional<UnknownKeyCheck> unknownKeys = UnknownKeyCheck.load(config, deployment.getClassLoader());
+        // Before the servlet request exists: Undertow throws on such a cookie from the first request listener on.
+        deployment.addInitialHandlerChainWrapper(next -> exchange -> {
+            if (CookieHeaderCheck.unparsable(exchange)) {
+                CookieHeaderCheck.refuse(exchange);
+            } else {
+                next.handleRequest(exchange);
+            }
+        });
         if (!cookies && unknownKeys.isEmpty()) {
             return;
         }

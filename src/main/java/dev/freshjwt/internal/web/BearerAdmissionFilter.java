@@ -2,9 +2,11 @@ package dev.freshjwt.internal.web;
 
 import dev.freshjwt.FreshJwtConfig;
 import dev.freshjwt.internal.cookie.CookieBridge;
+import dev.freshjwt.internal.cookie.CookieHeader;
 import dev.freshjwt.internal.cookie.CookieSettings;
 import dev.freshjwt.internal.cookie.TokenSource;
 import dev.freshjwt.internal.guard.BearerAdmission;
+import dev.freshjwt.internal.guard.CachePolicy;
 import dev.freshjwt.internal.guard.Rejection;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -28,11 +30,15 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * ({@link TokenSource#ATTRIBUTE}), and why a token cookie was not used ({@link TokenSource#COOKIE_REFUSAL}), which
  * the server's cookie bridge decided before authentication. A bad cookie never refuses the request here: public URLs
  * still answer; where a token is required the guard answers with that reason.
+ *
+ * <p>A request that carries a token gets {@code Cache-Control: no-store} before the application runs
+ * ({@link CachePolicy}); the application may set its own in its place.
  */
 public class BearerAdmissionFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     private static final String CHALLENGE = "WWW-Authenticate";
+    private static final String CACHE_CONTROL = "Cache-Control";
     private static final String COOKIES_ONLY = "This application accepts tokens in cookies only ("
             + FreshJwtConfig.TOKEN_LOCATION + "=cookie)";
 
@@ -67,7 +73,18 @@ public class BearerAdmissionFilter extends HttpFilter {
             // The bridge of this server could not record why it dropped a cookie: ask it again (only when one was dropped).
             bridge.get().present(request);
         }
+        if (token != null || authorization != null || carriesTokenCookie(request, cookies)) {
+            response.setHeader(CACHE_CONTROL, CachePolicy.NO_STORE);
+            request.setAttribute(CachePolicy.PRESET, Boolean.TRUE);
+        }
         request.setAttribute(BearerAdmission.ADMITTED, Boolean.TRUE);
         chain.doFilter(request, response);
+    }
+
+    /** A token cookie the bridge did not use (expired, say) still makes the answer the caller's. */
+    private static boolean carriesTokenCookie(HttpServletRequest request, CookieSettings cookies) {
+        return cookies.cookie() && request.getHeader("Cookie") != null
+                && (CookieHeader.value(request.getHeaders("Cookie"), cookies.accessName()) != null
+                        || CookieHeader.value(request.getHeaders("Cookie"), cookies.refreshName()) != null);
     }
 }
