@@ -1,7 +1,8 @@
 // The freshjwt demo page. Logs in with cookies (the tokens are HttpOnly: this script never sees one), shows the
 // session's freshness and how the user logged in (acr, amr) from GET session, and answers a step-up challenge
 // (401 insufficient_user_authentication) with a dialog asking for the password, and for the authenticator code
-// when the challenge names acr_values, then retries the operation. Every URL is relative: the page may live below a context
+// when the challenge names acr_values, then retries the operation. What the server will decide on each guarded
+// operation, and until when, comes from GET session (operations): the page counts down, it never repeats the rules. Every URL is relative: the page may live below a context
 // path. Only text is ever written into the page (the Content-Security-Policy refuses HTML-parsing sinks).
 'use strict';
 
@@ -15,6 +16,7 @@
     password: byId('password'),
     otp: byId('otp'),
     loginError: byId('login-error'),
+    loginNotice: byId('login-notice'),
     expiredNotice: byId('expired-notice'),
     sessionSection: byId('session-section'),
     sessionHeading: byId('session-heading'),
@@ -28,6 +30,7 @@
     nowMarker: byId('timeline-now'),
     loginLabel: byId('timeline-login'),
     expiryLabel: byId('timeline-expiry'),
+    lastResult: byId('last-result'),
     result: byId('result'),
     resultEmpty: byId('result-empty'),
     dialog: byId('step-up-dialog'),
@@ -41,7 +44,15 @@
     stepUpOtp: byId('step-up-otp'),
     stepUpError: byId('step-up-error'),
     stepUpCancel: byId('step-up-cancel'),
+    passwordDialog: byId('password-dialog'),
+    passwordForm: byId('password-form'),
+    passwordUsername: byId('password-username'),
+    currentPassword: byId('current-password'),
+    newPassword: byId('new-password'),
+    passwordError: byId('password-error'),
+    passwordCancel: byId('password-cancel'),
   };
+  const OPERATIONS = ['sensitive_operation', 'account/password', 'transfer'];
 
   const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
   const STEP_UP = 'insufficient_user_authentication';
@@ -57,6 +68,7 @@
   let callCount = 0;
   let stepUp = null;         // { retry, needsCode } while the password dialog is open
   let expiryChecked = null;  // the expires_at for which the session was re-read on expiry
+  let refreshRefused = false; // the refresh cookie was refused (revoked, expired): no more offers to use it
 
   // ---- HTTP --------------------------------------------------------------------------------------------------
 
@@ -164,19 +176,54 @@
     if (session) {
       view.sessionUser.textContent = session.user;
       view.stepUpUsername.value = session.user;
-      view.badge.textContent = session.fresh ? 'FRESH' : 'NOT FRESH';
-      view.badge.className = 'badge ' + (session.fresh ? 'badge-fresh' : 'badge-stale');
       view.authMethod.textContent = method(session);
       view.app.dataset.acr = session.acr || '';
-      view.explanation.textContent = session.fresh && session.acr === 'mfa'
-        ? 'This access token comes straight from a login with the password and a code: sensitive operations and transfers are open.'
-        : session.fresh
-        ? 'This access token comes straight from a password login: sensitive operations are open; a transfer also asks for a code.'
-        : 'This access token was refreshed, not obtained with the password: a sensitive operation will ask for it again.';
+      view.passwordUsername.value = session.user;
     } else {
-      view.expiredNotice.hidden = readCookie(csrf.refresh_cookie) === null;
+      view.expiredNotice.hidden = refreshRefused || readCookie(csrf.refresh_cookie) === null;
     }
     tick();
+  }
+
+  // What the server will decide on an operation now: open until a second the server named (its maxAge, plus the clock
+  // skew it grants, or the token's expiry), or closed, and why.
+  function decision(path, now) {
+    const operation = session.operations && session.operations[path];
+    if (!operation) {
+      return { open: false, text: 'unknown' };
+    }
+    if (operation.open && now <= operation.until) {
+      return { open: true, aged: false, text: 'open until ' + clockTime(operation.until) };
+    }
+    const aged = operation.open ? operation.max_age !== null && operation.until < session.expires_at
+      : operation.reason.startsWith('the login');
+    const reason = !operation.open ? operation.reason : aged
+      ? 'the login is more than ' + operation.max_age + ' s (+ ' + session.clock_skew + ' s clock skew) ago'
+      : 'the token has expired';
+    return { open: false, aged, text: 'asks for the password: ' + reason };
+  }
+
+  // The badge says what the token is; the explanation and each button what the server will decide, and until when.
+  function showDecisions(now) {
+    const decisions = Object.fromEntries(OPERATIONS.map((path) => [path, decision(path, now)]));
+    for (const path of OPERATIONS) {
+      const element = byId('state-' + path);
+      element.textContent = decisions[path].text;
+      element.dataset.open = String(decisions[path].open);
+    }
+    const aged = session.fresh && OPERATIONS.some((path) => decisions[path].aged);
+    view.badge.textContent = !session.fresh ? 'NOT FRESH' : aged ? 'FRESH, LOGIN TOO OLD' : 'FRESH';
+    view.badge.className = 'badge ' + (session.fresh && !aged ? 'badge-fresh' : 'badge-stale');
+    const open = OPERATIONS.filter((path) => decisions[path].open);
+    const origin = session.fresh
+      ? 'This access token comes straight from a ' + (session.acr === 'mfa' ? 'login with the password and a code' : 'password login')
+      : 'This access token was refreshed, not obtained with the password';
+    const names = { 'sensitive_operation': 'the sensitive operation', 'account/password': 'the password change',
+      'transfer': 'a transfer' };
+    view.explanation.textContent = origin + (open.length === 0
+      ? ': every guarded operation will ask for the password again.'
+      : ': the server allows ' + open.map((path) => names[path] + ' until ' + clockTime(session.operations[path].until)).join(', ')
+        + (open.length < OPERATIONS.length ? '; anything else asks for the password again.' : '.'));
   }
 
   // How the user logged in, from amr (RFC 8176: pwd, otp), with the acr the token carries.
@@ -209,6 +256,7 @@
     view.nowMarker.style.left = share.toFixed(2) + '%';
     view.loginLabel.textContent = 'login ' + clockTime(session.auth_time);
     view.expiryLabel.textContent = 'expiry ' + clockTime(session.expires_at);
+    showDecisions(now);
     if (left <= 0 && expiryChecked !== session.expires_at && !busy) {
       expiryChecked = session.expires_at;
       readSession();
@@ -280,6 +328,13 @@
     text.textContent = summary(outcome.data) + (note ? ' (' + note + ')' : '');
 
     item.append(time, request, status, text);
+    if (outcome.status !== 0 || outcome.label) {  // the latest outcome also where the buttons are
+      view.lastResult.textContent = request.textContent + ' → ' + status.textContent + ': ' + text.textContent;
+      view.lastResult.className = 'last-result call-' + kind;
+      view.lastResult.dataset.path = path;
+      view.lastResult.dataset.status = String(outcome.status);
+      view.lastResult.hidden = false;
+    }
     view.result.prepend(item);
     view.resultEmpty.hidden = true;
     while (view.result.children.length > MAX_CALLS_SHOWN) {
@@ -312,13 +367,17 @@
 
   // A protected operation; a step-up challenge opens the password dialog (with the code field when the challenge
   // names acr_values), which retries it once.
-  async function operation(verb, path, retried) {
-    const outcome = await call(verb, path, undefined, retried || '');
+  // A body goes with the request (and its retry); done, if given, receives the final outcome.
+  async function operation(verb, path, retried, body, done) {
+    const outcome = await call(verb, path, body, retried || '');
     if (!retried && isStepUp(outcome)) {
       const needsCode = acrValues(outcome).length > 0;
-      askPassword(verb + ' ' + path, needsCode,
-        () => operation(verb, path, needsCode ? 'retried after the password and code' : 'retried after the password'));
+      askPassword(verb + ' ' + path, needsCode, () => operation(verb, path,
+        needsCode ? 'retried after the password and code' : 'retried after the password', body, done));
       return;
+    }
+    if (done) {
+      done(outcome);
     }
     await readSession();  // the call may have renewed the access cookie (implicit refresh) or found it revoked
   }
@@ -357,6 +416,8 @@
         view.password.value = '';
         view.otp.value = '';
         view.loginError.hidden = true;
+        view.loginNotice.hidden = true;
+        refreshRefused = false;
         await readSession();
         if (session) {
           view.sessionHeading.focus();
@@ -396,6 +457,24 @@
     });
   });
 
+  // The password change: the current and the new password, then POST account/password (which may ask for a fresh
+  // login first). The server answers 400 for a weak new password and 403 for a wrong current one: shown in the dialog.
+  view.passwordForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const body = { current_password: view.currentPassword.value, new_password: view.newPassword.value };
+    exclusively(() => operation('POST', 'account/password', false, body, (outcome) => {
+      if (outcome.status === 200) {
+        view.currentPassword.value = '';
+        view.newPassword.value = '';
+        view.passwordDialog.close('changed');
+      } else if (view.passwordDialog.open) {
+        showError(view.passwordError, outcome.data && outcome.data.detail ? outcome.data.detail : summary(outcome.data));
+        view.newPassword.select();
+      }
+    }));
+  });
+  view.passwordCancel.addEventListener('click', () => view.passwordDialog.close('cancelled'));
+
   view.stepUpCancel.addEventListener('click', () => view.dialog.close('cancelled'));
   view.dialog.addEventListener('close', () => {  // also on Escape
     if (stepUp) {
@@ -407,19 +486,40 @@
   const onClick = (id, task) => byId(id).addEventListener('click', () => exclusively(task));
   onClick('call-protected', () => operation('GET', 'protected', false));
   onClick('call-sensitive', () => operation('GET', 'sensitive_operation', false));
-  onClick('change-password', () => operation('POST', 'account/password', false));
+  byId('change-password').addEventListener('click', () => {
+    if (!busy) {
+      view.currentPassword.value = '';
+      view.newPassword.value = '';
+      view.passwordError.hidden = true;
+      view.passwordDialog.showModal();
+      view.currentPassword.focus();
+    }
+  });
   onClick('transfer', () => operation('POST', 'transfer', false));
+  // A refused refresh cookie (revoked by a logout everywhere, or expired) is not offered again: back to the login form.
   const refresh = async () => {
-    await call('POST', 'session/refresh', undefined, 'explicit refresh');
+    const outcome = await call('POST', 'session/refresh', undefined, 'explicit refresh');
+    if (outcome.status === 401) {
+      refreshRefused = true;
+      // The readable CSRF cookie of the refused refresh token is what made the page offer it: gone, on reloads too.
+      document.cookie = csrf.refresh_cookie + '=; Max-Age=0; Path=/; Secure; SameSite=Strict';
+    }
     await readSession();
+    if (!session && refreshRefused) {
+      view.loginNotice.textContent = 'The refresh token was refused (logged out everywhere, or expired): log in with the password.';
+      view.loginNotice.hidden = false;
+      view.password.focus();
+    }
   };
   onClick('refresh', refresh);
   onClick('refresh-expired', refresh);
-  onClick('logout', async () => {
-    await call('DELETE', 'session', undefined, 'logged out');
+  const logout = (path, verb, note) => async () => {
+    await call(verb, path, undefined, note);
     await readSession();
     view.password.focus();
-  });
+  };
+  onClick('logout', logout('session', 'DELETE', 'logged out'));
+  onClick('logout-all', logout('logout/all', 'POST', 'logged out everywhere'));
 
   document.addEventListener('visibilitychange', () => {  // another tab may have logged out
     if (document.visibilityState === 'visible' && !busy) {

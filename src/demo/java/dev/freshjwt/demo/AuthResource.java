@@ -2,6 +2,7 @@ package dev.freshjwt.demo;
 
 import dev.freshjwt.AccessTokenRequired;
 import dev.freshjwt.RefreshTokenRequired;
+import dev.freshjwt.TokenCookies;
 import dev.freshjwt.TokenIssuer;
 import dev.freshjwt.TokenPair;
 import dev.freshjwt.TokenRevoker;
@@ -27,18 +28,21 @@ public class AuthResource {
     private final TokenIssuer issuer;
     private final TokenRevoker revoker;
     private final DemoLogin logins;
+    private final TokenCookies cookies;
     private final JsonWebToken caller;
 
     /** For CDI proxies only; public because RESTEasy (WildFly, Open Liberty) insists on a public constructor it can call. */
     public AuthResource() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     @Inject
-    public AuthResource(TokenIssuer issuer, TokenRevoker revoker, DemoLogin logins, JsonWebToken caller) {
+    public AuthResource(TokenIssuer issuer, TokenRevoker revoker, DemoLogin logins, TokenCookies cookies,
+            JsonWebToken caller) {
         this.issuer = issuer;
         this.revoker = revoker;
         this.logins = logins;
+        this.cookies = cookies;
         this.caller = caller;
     }
 
@@ -83,13 +87,16 @@ public class AuthResource {
         return Response.noContent().build();
     }
 
-    /** Revokes every token the caller's user holds, on every instance: logs out everywhere. */
+    /**
+     * Revokes every token the caller's user holds, on every instance: logs out everywhere. A caller that came with
+     * cookies (the page) also gets them deleted, as on {@code DELETE /session}.
+     */
     @POST
     @Path("logout/all")
     @AccessTokenRequired
     public Response logoutEverywhere() {
         revoker.revokeAllFor(caller.getSubject());
-        return Response.noContent().build();
+        return cookies.fromCookie(caller) ? cookies.clear(Response.noContent()).build() : Response.noContent().build();
     }
 
     private JsonObjectBuilder tokenResponse(String accessToken) {

@@ -11,15 +11,19 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
  * The demo's user database: the Jakarta Security identity store that {@link DemoLogin} checks passwords against, in the
- * server's default data source ({@code java:comp/DefaultDataSource}), and the table and row of user {@code test}
- * (password {@code test}, group {@value DemoUsers#ROLE}), written at every start with a new PBKDF2 hash of the
- * password ({@link Pbkdf2PasswordHash}, the store's default: PBKDF2WithHmacSHA256, {@code algorithm:iterations:salt:hash}).
- * Stands in for your user database.
+ * server's default data source ({@code java:comp/DefaultDataSource}), and the tables and rows of its users, written at
+ * every start with a new PBKDF2 hash of each password ({@link Pbkdf2PasswordHash}, the store's default:
+ * PBKDF2WithHmacSHA256, {@code algorithm:iterations:salt:hash}): {@code test} (password {@code test}) and {@code alice}
+ * (password {@value #ALICE_PASSWORD}), to try the password change on without changing the password the README
+ * gives; both in group {@value DemoUsers#ROLE}. A changed password lasts until the next start. Stands in for your user
+ * database.
  *
  * <p>{@code useFor} is the default, {@code VALIDATE} and {@code PROVIDE_GROUPS}: the store checks passwords and gives the
  * groups of the callers it validated. The servers' identity store handlers (Soteria's, Open Liberty's) ask a store for
@@ -35,7 +39,9 @@ import javax.sql.DataSource;
 public class DemoUserDatabase {
 
     private static final Logger LOG = Logger.getLogger(DemoUserDatabase.class.getName());
-    private static final String USER = "test";
+    /** The second demo user's password, until it is changed. */
+    static final String ALICE_PASSWORD = "wonderland";
+    private static final Map<String, String> USERS = Map.of("test", "test", "alice", ALICE_PASSWORD);
 
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
@@ -43,7 +49,7 @@ public class DemoUserDatabase {
     @Inject
     Pbkdf2PasswordHash passwordHash;
 
-    /** Creates the tables when they are missing, and writes user {@code test} anew. */
+    /** Creates the tables when they are missing, and writes the demo users anew. */
     void create(@Observes @Initialized(ApplicationScoped.class) Object started) {
         if (dataSource == null) { // Open Liberty injects null when no DefaultDataSource is declared
             throw new IllegalStateException("The demo keeps its users in java:comp/DefaultDataSource, and the server has"
@@ -59,12 +65,14 @@ public class DemoUserDatabase {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
-                update(connection, "DELETE FROM demo_caller_group WHERE caller_name = ?", USER);
-                update(connection, "DELETE FROM demo_caller WHERE caller_name = ?", USER);
-                update(connection, "INSERT INTO demo_caller (caller_name, password) VALUES (?, ?)", USER,
-                        passwordHash.generate("test".toCharArray()));
-                update(connection, "INSERT INTO demo_caller_group (caller_name, group_name) VALUES (?, ?)", USER,
-                        DemoUsers.ROLE);
+                for (Map.Entry<String, String> user : new TreeMap<>(USERS).entrySet()) {
+                    update(connection, "DELETE FROM demo_caller_group WHERE caller_name = ?", user.getKey());
+                    update(connection, "DELETE FROM demo_caller WHERE caller_name = ?", user.getKey());
+                    update(connection, "INSERT INTO demo_caller (caller_name, password) VALUES (?, ?)", user.getKey(),
+                            passwordHash.generate(user.getValue().toCharArray()));
+                    update(connection, "INSERT INTO demo_caller_group (caller_name, group_name) VALUES (?, ?)",
+                            user.getKey(), DemoUsers.ROLE);
+                }
                 connection.commit();
             } catch (SQLException e) {
                 connection.rollback();
@@ -73,17 +81,34 @@ public class DemoUserDatabase {
                 connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot write the demo user to java:comp/DefaultDataSource", e);
+            throw new IllegalStateException("Cannot write the demo users to java:comp/DefaultDataSource", e);
         }
-        LOG.info("Demo user " + USER + " written to java:comp/DefaultDataSource (PBKDF2 hash)");
+        LOG.info("Demo users " + new TreeMap<>(USERS).keySet() + " written to java:comp/DefaultDataSource (PBKDF2 hashes)");
     }
 
-    private static void update(Connection connection, String sql, String... values) throws SQLException {
+    /**
+     * Stores a new PBKDF2 hash of {@code password} as the password of {@code user}: one statement, committed by itself
+     * (or by the caller's transaction, when there is one).
+     *
+     * @throws IllegalStateException when the database cannot be written, or has no such user
+     */
+    public void replacePassword(String user, String password) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (update(connection, "UPDATE demo_caller SET password = ? WHERE caller_name = ?",
+                    passwordHash.generate(password.toCharArray()), user) != 1) {
+                throw new IllegalStateException("No demo user " + user + " in java:comp/DefaultDataSource");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot write the password of " + user + " to java:comp/DefaultDataSource", e);
+        }
+    }
+
+    private static int update(Connection connection, String sql, String... values) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < values.length; i++) {
                 statement.setString(i + 1, values[i]);
             }
-            statement.executeUpdate();
+            return statement.executeUpdate();
         }
     }
 }

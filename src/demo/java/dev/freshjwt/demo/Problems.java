@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.Response;
 final class Problems {
 
     static final String PROBLEM_JSON = "application/problem+json";
-    private static final String BASE = "https://freshjwt.dev/problems/";
+    static final String BASE = "https://freshjwt.dev/problems/";
 
     private Problems() {
     }

@@ -64,12 +64,14 @@ public class SessionResource {
      * Public: who the caller is, as every layer sees it (the token, the JAX-RS security context, an EJB behind
      * {@code @RolesAllowed}), whether the token is fresh, how the user logged in ({@code acr}, and {@code amr} as an
      * array; {@code acr} is {@code null} for a token without one), when the password was typed, when the token
-     * expires; and the names the page needs for CSRF.
+     * expires, what the server will decide on each guarded operation and until when ({@code operations}, by path:
+     * {@link FreshnessOutlook}); and the names the page needs for CSRF.
      */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response state(@Context SecurityContext security) {
         JsonObjectBuilder state = Json.createObjectBuilder();
+        long now = Instant.now().getEpochSecond();
         Principal principal = security.getUserPrincipal();
         if (caller.getRawToken() == null || principal == null) {
             state.add("authenticated", false);
@@ -84,9 +86,13 @@ public class SessionResource {
                     .add("fresh", Claims.isTrue(caller.getClaim("fresh")))
                     .add("auth_time", Claims.seconds(caller.getClaim("auth_time")))
                     .add("expires_at", caller.getExpirationTime());
-            addMethod(state, Claims.text(caller.getClaim(FreshJwtClaims.ACR)), Claims.texts(caller.getClaim(FreshJwtClaims.AMR)));
+            String acr = Claims.text(caller.getClaim(FreshJwtClaims.ACR));
+            addMethod(state, acr, Claims.texts(caller.getClaim(FreshJwtClaims.AMR)));
+            state.add("operations", FreshnessOutlook.of(Claims.isTrue(caller.getClaim("fresh")),
+                    Claims.seconds(caller.getClaim("auth_time")), acr, caller.getExpirationTime(), now))
+                    .add("clock_skew", FreshnessOutlook.skew());
         }
-        state.add("now", Instant.now().getEpochSecond())
+        state.add("now", now)
                 .add("csrf", Json.createObjectBuilder()
                         .add("header", cookies.csrfHeaderName())
                         .add("access_cookie", cookies.csrfAccessCookieName())

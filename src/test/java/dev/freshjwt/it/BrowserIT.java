@@ -1,12 +1,17 @@
 package dev.freshjwt.it;
 
+import static dev.freshjwt.it.DemoClient.bearer;
+import static dev.freshjwt.it.WalkthroughIT.payload;
+import static dev.freshjwt.testing.FreshJwtAssertions.assertInvalidToken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -84,15 +89,29 @@ class BrowserIT extends DemoIT {
                 String first = browser.text("auth-age");
                 browser.awaitChange("auth-age", first);
             });
-            browser.step("protected", () -> assertCall(browser.call("call-protected", "protected"), 200, "protected resource"));
-            browser.step("sensitive-while-fresh", () ->
-                    assertCall(browser.call("call-sensitive", "sensitive_operation"), 200, "sensitive operation"));
-            browser.step("change-password-while-fresh", () ->
-                    assertCall(browser.call("change-password", "account/password"), 200, "changed"));
+            browser.step("what-the-server-will-decide", () -> {
+                assertTrue(browser.text("state-sensitive_operation").startsWith("open until "), browser.text("state-sensitive_operation"));
+                assertTrue(browser.text("state-account/password").startsWith("open until "), browser.text("state-account/password"));
+                assertEquals("asks for the password: needs a login with the password and a code", browser.text("state-transfer"));
+                assertTrue(browser.text("state-explanation").contains("the password change until "), browser.text("state-explanation"));
+            });
+            browser.step("protected", () -> {
+                browser.viewport(1280, 900);
+                assertCall(browser.call("call-protected", "protected"), 200, "protected resource");
+                assertTrue(browser.inViewport("last-result"), "the outcome is shown where the buttons are");
+                assertTrue(browser.text("last-result").startsWith("GET protected → 200 OK"), browser.text("last-result"));
+                browser.resetViewport();
+            });
+            browser.step("sensitive-while-fresh", () -> {
+                assertCall(browser.call("call-sensitive", "sensitive_operation"), 200, "sensitive operation");
+                assertTrue(browser.text("last-result").contains("sensitive operation"), browser.text("last-result"));
+            });
             browser.step("refreshed-not-fresh", () -> {
                 assertEquals(200, browser.call("refresh", "session/refresh").status());
                 browser.awaitState("not-fresh");
                 assertEquals("NOT FRESH", browser.text("state-badge"));
+                assertEquals("asks for the password: needs a fresh login: this token was refreshed",
+                        browser.text("state-account/password"));
                 assertCall(browser.call("call-protected", "protected"), 200, "protected resource");
             });
             browser.step("step-up-dialog", () -> {
@@ -116,6 +135,12 @@ class BrowserIT extends DemoIT {
                 browser.awaitState("fresh");
                 assertEquals("FRESH", browser.text("state-badge"));
                 seen.addAll(assertNoTokenInReachOfScripts(browser, csrfCookies));
+            });
+            browser.step("narrow-window-no-sideways-scrolling", () -> {
+                assertTrue(browser.text("result").contains("insufficient_user_authentication"), browser.text("result"));
+                browser.viewport(400, 900);
+                assertFalse(browser.scrollsSideways(), "at 400 px the page scrolls sideways");
+                browser.resetViewport();
             });
             browser.step("transfer-asks-password-and-code", () -> {
                 int before = browser.callCount();
@@ -188,6 +213,110 @@ class BrowserIT extends DemoIT {
         }
     }
 
+
+    /**
+     * The password change on user {@code alice}, as a newcomer walks it: the dialog asks for the current and the new
+     * password, shows the server's 400 for a weak one, then changes it; the page stays signed in, the other session of
+     * the user is over and the old password no longer logs in. "Log out everywhere" goes back to the login form and ends
+     * the other sessions; a logout everywhere from elsewhere leaves the page a refresh cookie that is refused once, and
+     * then the login form without a dead-end button.
+     */
+    @Test
+    void alicesPasswordChangeEndsHerOtherSessionsAndLoggingOutEverywhereLeadsBackToTheLoginForm() throws IOException {
+        CookieClient other = new CookieClient(client.base());
+        other.login(PasswordChangeIT.USER, PasswordChangeIT.PASSWORD);
+        try (BrowserPage browser = BrowserPage.open(pageUrl(), Path.of("target", "browser",
+                System.getProperty("arquillian.launch", "server") + "-password"))) {
+            browser.step("alice-logged-in", () -> {
+                logIn(browser, PasswordChangeIT.PASSWORD);
+                awaitServerSecondAfter(loginTime(browser));
+            });
+            browser.step("password-dialog", () -> {
+                browser.click("change-password");
+                browser.awaitDialog("password-dialog", true);
+                assertEquals("current-password", browser.focused());
+                browser.type("current-password", PasswordChangeIT.PASSWORD);
+                browser.type("new-password", "short");
+                int before = browser.callCount();
+                browser.click("password-submit");
+                assertEquals(400, browser.awaitCall(before, "account/password").status());
+                browser.awaitText("password-error", "at least 8 characters");
+                browser.awaitDialog("password-dialog", true);
+            });
+            browser.step("password-changed", () -> {
+                browser.type("new-password", PasswordChangeIT.NEW_PASSWORD);
+                int before = browser.callCount();
+                browser.click("password-submit");
+                assertCall(browser.awaitCall(before, "account/password"), 200, "every other session of alice is logged out");
+                browser.awaitDialog("password-dialog", false);
+                browser.awaitState("fresh");
+                assertTrue(browser.text("last-result").contains("Password of alice changed"), browser.text("last-result"));
+                assertTrue(browser.inViewport("last-result"));
+                assertCall(browser.call("call-protected", "protected"), 200, "protected resource");
+                assertInvalidToken(other.get("protected"));
+                assertEquals(401, new CookieClient(client.base()).tryLogin(PasswordChangeIT.USER, PasswordChangeIT.PASSWORD)
+                        .statusCode(), "the old password no longer logs in");
+            });
+            CookieClient second = new CookieClient(client.base());
+            browser.step("logged-out-everywhere", () -> {
+                second.login(PasswordChangeIT.USER, PasswordChangeIT.NEW_PASSWORD);
+                awaitServerSecondAfter(payload(second.cookie(CookieIT.ACCESS)).getJsonNumber("iat").longValue());
+                assertEquals(204, browser.call("logout-all", "logout/all").status());
+                browser.awaitState("anonymous");
+                assertTrue(browser.visible("login-form"));
+                assertFalse(browser.visible("expired-notice"), "the server deleted the cookies: nothing to refresh");
+                assertInvalidToken(second.get("protected"));
+            });
+            browser.step("logged-out-everywhere-elsewhere", () -> {
+                logIn(browser, PasswordChangeIT.NEW_PASSWORD);
+                awaitServerSecondAfter(loginTime(browser));
+                String elsewhere = DemoClient.json(client.post("login", null, "application/json", credentials(
+                        PasswordChangeIT.NEW_PASSWORD))).getString("access_token");
+                assertEquals(204, client.post("logout/all", bearer(elsewhere), null, null).statusCode());
+                assertEquals("anonymous", browser.reload());
+                assertTrue(browser.visible("expired-notice"), "the refresh cookie is still there: the page offers it");
+            });
+            browser.step("refused-refresh-leads-to-the-login-form", () -> {
+                assertEquals(401, browser.call("refresh-expired", "session/refresh").status());
+                browser.awaitText("login-notice", "log in with the password");
+                assertFalse(browser.visible("expired-notice"), "no button that can only fail again");
+                assertTrue(browser.visible("login-form"));
+                assertEquals("password", browser.focused());
+                assertEquals("anonymous", browser.reload());
+                assertFalse(browser.visible("expired-notice"), "not offered again after a reload either");
+            });
+            browser.step("password-put-back", () -> {
+                CookieClient alice = new CookieClient(client.base());
+                alice.login(PasswordChangeIT.USER, PasswordChangeIT.NEW_PASSWORD);
+                HttpResponse<String> back = alice.post("account/password", Json.createObjectBuilder()
+                        .add("current_password", PasswordChangeIT.NEW_PASSWORD)
+                        .add("new_password", PasswordChangeIT.PASSWORD).build().toString(),
+                        "Content-Type", "application/json", CookieIT.CSRF_HEADER, alice.cookie(CookieIT.CSRF_ACCESS));
+                assertEquals(200, back.statusCode(), back.body());
+            });
+            assertEquals(List.of(), violations(browser.console()), "Content-Security-Policy violations");
+        }
+    }
+
+    private static void logIn(BrowserPage browser, String password) {
+        browser.type("username", PasswordChangeIT.USER);
+        browser.type("password", password);
+        browser.click("login-button");
+        browser.awaitState("fresh");
+        assertEquals("alice", browser.text("session-user"));
+    }
+
+    /** When the page's session logged in, from its access cookie. */
+    private static long loginTime(BrowserPage browser) {
+        return browser.cookieJar().stream().map(cookie -> (String) cookie.get("value"))
+                .filter(value -> value.startsWith("eyJ")).map(WalkthroughIT::payload)
+                .filter(claims -> "access".equals(claims.getString("type"))).findFirst().orElseThrow()
+                .getJsonNumber("iat").longValue();
+    }
+
+    private static String credentials(String password) {
+        return Json.createObjectBuilder().add("username", PasswordChangeIT.USER).add("password", password).build().toString();
+    }
 
     /**
      * What page scripts see ({@code document.cookie}) holds exactly the CSRF cookies, no JWT; the browser holds the

@@ -149,8 +149,12 @@ final class BrowserPage implements AutoCloseable {
     }
 
     void awaitDialog(boolean open) {
-        wait.withMessage(() -> "the password dialog is " + (open ? "not open" : "still open"))
-                .until(d -> (element("step-up-dialog").getDomAttribute("open") != null) == open);
+        awaitDialog("step-up-dialog", open);
+    }
+
+    void awaitDialog(String id, boolean open) {
+        wait.withMessage(() -> "#" + id + " is " + (open ? "not open" : "still open"))
+                .until(d -> (element(id).getDomAttribute("open") != null) == open);
     }
 
     void awaitText(String id, String text) {
@@ -171,6 +175,34 @@ final class BrowserPage implements AutoCloseable {
     /** Waits until the text of {@code #id} is no longer {@code old}. */
     void awaitChange(String id, String old) {
         wait.withMessage(() -> "#" + id + " stays " + old).until(d -> !old.equals(text(id)));
+    }
+
+    /**
+     * Shows the page in a viewport of this size, as a narrow screen would (CDP {@code Emulation.setDeviceMetricsOverride}:
+     * a desktop window may not shrink that far); {@link #resetViewport} ends it.
+     */
+    void viewport(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+        wait.withMessage(() -> "the viewport never became " + width + " wide")
+                .until(d -> ((Number) script("return window.innerWidth")).intValue() == width);
+    }
+
+    void resetViewport() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
+    /** Whether the page is wider than the window: the user would have to scroll sideways. */
+    boolean scrollsSideways() {
+        return (Boolean) script("return document.documentElement.scrollWidth > document.documentElement.clientWidth");
+    }
+
+    /** Whether all of {@code #id} lies within the window, without scrolling. */
+    boolean inViewport(String id) {
+        return (Boolean) script("""
+                const box = arguments[0].getBoundingClientRect();
+                return box.top >= 0 && box.left >= 0 && box.bottom <= window.innerHeight && box.right <= window.innerWidth;""",
+                element(id));
     }
 
     boolean visible(String id) {
