@@ -75,7 +75,7 @@ public final class Deployments {
         archive.delete(CONFIG);
         archive.delete("WEB-INF/classes/META-INF/services/org.eclipse.microprofile.config.spi.ConfigSource");
         archive.getContent(Filters.include("/WEB-INF/classes/dev/freshjwt/demo/(AuthResource|SessionResource|DemoLogin"
-                + "|JwksResource)(\\$.*)?\\.class")).keySet().stream().toList().forEach(archive::delete);
+                + "|JwksResource|AccountResource)(\\$.*)?\\.class")).keySet().stream().toList().forEach(archive::delete);
         String config = "mp.jwt.verify.issuer=" + ISSUER.issuer() + "\nmp.jwt.verify.publickey.location=verify/public.pem\n"
                 + "mp.jwt.verify.clock.skew=60\nfreshjwt.provider.client-id=" + CLIENT_ID + "\n";
         return archive.addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties")
