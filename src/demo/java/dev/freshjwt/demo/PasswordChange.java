@@ -1,11 +1,7 @@
 package dev.freshjwt.demo;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-import java.io.StringReader;
 
 /**
  * The {@code POST /account/password} body, {@code {"current_password": "…", "new_password": "…"}}, and the rule a new
@@ -21,30 +17,19 @@ record PasswordChange(String currentPassword, String newPassword, String problem
 
     /** The shortest new password accepted. */
     static final int MIN_LENGTH = 8;
-    /** Longer bodies are not read. */
-    static final int MAX_BODY = 4096;
-
     private static final String SHAPE = "The body must be a JSON object with \"current_password\" and \"new_password\"";
 
     static PasswordChange read(String body) {
-        if (body == null || body.isBlank()) {
+        try {
+            JsonObject object = JsonBody.object(body, SHAPE);
+            if (object.get("current_password") instanceof JsonString current
+                    && object.get("new_password") instanceof JsonString next) {
+                return new PasswordChange(current.getString(), next.getString(), null);
+            }
             return unusable(SHAPE);
+        } catch (JsonBody.Unusable e) {
+            return unusable(e.getMessage());
         }
-        if (body.length() > MAX_BODY) {
-            return unusable("The body is longer than " + MAX_BODY + " characters");
-        }
-        JsonValue value;
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            value = reader.readValue();
-        } catch (RuntimeException e) { // JsonException, and Parsson's plain RuntimeException on deep nesting
-            return unusable("The body is not valid JSON");
-        }
-        if (!(value instanceof JsonObject object)
-                || !(object.get("current_password") instanceof JsonString current)
-                || !(object.get("new_password") instanceof JsonString next)) {
-            return unusable(SHAPE);
-        }
-        return new PasswordChange(current.getString(), next.getString(), null);
     }
 
     /**
