@@ -4,19 +4,14 @@ import dev.freshjwt.FreshJwtConfig;
 import dev.freshjwt.InvalidConfigurationException;
 import dev.freshjwt.InvalidLogoutTokenException;
 import dev.freshjwt.internal.config.ConfigValues;
-import dev.freshjwt.internal.keys.VerificationKeys;
-import java.io.IOException;
+import dev.freshjwt.internal.keys.TokenKeys;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.jose4j.jwa.AlgorithmConstraints;
-import org.jose4j.jwk.HttpsJwks;
-import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
@@ -24,23 +19,19 @@ import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
-import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
-import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 import org.jose4j.lang.InvalidAlgorithmException;
 
 /**
  * Verifies a logout token of OpenID Connect Back-Channel Logout 1.0 (§2.6): signed (never {@code alg: none}, never a
  * shared-secret algorithm) by a key the application trusts for the provider's access tokens ({@code
- * mp.jwt.verify.publickey.location} or {@code mp.jwt.verify.publickey}; a remote JWKS is fetched by jose4j and fetched
- * again for an unknown {@code kid}); {@code iss} is {@code mp.jwt.verify.issuer}; {@code aud} contains the application's
- * client id; {@code iat} is present, not in the future beyond the clock skew and at most {@link #MAX_AGE} (plus skew)
- * old; {@code exp}, when present, not passed; {@code events} holds the back-channel logout event, a JSON object; no
- * {@code nonce}; a {@code jti}; a {@code sid}, a {@code sub} or both. The {@code typ} header is not required (the
- * specification recommends {@code logout+jwt}). Thread-safe.
+ * mp.jwt.verify.publickey.location} or {@code mp.jwt.verify.publickey}; a remote JWKS is fetched when needed and again
+ * for an unknown {@code kid}: {@link TokenKeys}); {@code iss} is {@code mp.jwt.verify.issuer}; {@code aud} contains the
+ * application's client id; {@code iat} is present, not in the future beyond the clock skew and at most {@link #MAX_AGE}
+ * (plus skew) old; {@code exp}, when present, not passed; {@code events} holds the back-channel logout event, a JSON
+ * object; no {@code nonce}; a {@code jti}; a {@code sid}, a {@code sub} or both. The {@code typ} header is not required
+ * (the specification recommends {@code logout+jwt}). Thread-safe.
  */
 public final class LogoutTokenVerifier {
-
-    private static final Logger LOG = Logger.getLogger(LogoutTokenVerifier.class.getName());
 
     /** The member of {@code events} that makes a JWT a logout token. */
     public static final String BACKCHANNEL_LOGOUT_EVENT = "http://schemas.openid.net/event/backchannel-logout";
@@ -63,13 +54,13 @@ public final class LogoutTokenVerifier {
         AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256, AlgorithmIdentifiers.ECDSA_USING_P384_CURVE_AND_SHA384,
         AlgorithmIdentifiers.ECDSA_USING_P521_CURVE_AND_SHA512};
 
-    private final Keys keys;
+    private final TokenKeys keys;
     private final String issuer;
     private final String[] clientIds;
     private final Duration skew;
     private final Clock clock;
 
-    LogoutTokenVerifier(Keys keys, String issuer, List<String> clientIds, Duration skew, Clock clock) {
+    LogoutTokenVerifier(TokenKeys keys, String issuer, List<String> clientIds, Duration skew, Clock clock) {
         this.keys = keys;
         this.issuer = issuer;
         this.clientIds = clientIds.toArray(String[]::new);
@@ -94,23 +85,8 @@ public final class LogoutTokenVerifier {
             throw new InvalidConfigurationException("Back-channel logout needs the application's client id at the provider,"
                     + " which logout tokens name in aud: set " + FreshJwtConfig.PROVIDER_CLIENT_ID);
         }
-        Keys keys;
-        if (VerificationKeys.fetched(config)) {
-            String location = ConfigValues.text(config, VerificationKeys.LOCATION).orElseThrow();
-            keys = builder -> builder.setVerificationKeyResolver(new HttpsJwksVerificationKeyResolver(new HttpsJwks(location)));
-        } else {
-            keys = local(VerificationKeys.load(config, loader));
-        }
-        return new LogoutTokenVerifier(keys, issuer, clientIds, ConfigValues.clockSkew(config), clock);
-    }
-
-    /** Verification by local keys: a key without {@code kid} (PEM) whatever the token names, else the token's {@code kid}. */
-    static Keys local(List<JsonWebKey> jwks) {
-        if (jwks.size() == 1 && jwks.get(0).getKeyId() == null) {
-            return builder -> builder.setVerificationKey(jwks.get(0).getKey());
-        }
-        JwksVerificationKeyResolver resolver = new JwksVerificationKeyResolver(jwks);
-        return builder -> builder.setVerificationKeyResolver(resolver);
+        return new LogoutTokenVerifier(TokenKeys.load(config, loader, clock), issuer, clientIds,
+                ConfigValues.clockSkew(config), clock);
     }
 
     /**
@@ -143,26 +119,14 @@ public final class LogoutTokenVerifier {
                 .setRequireJwtId()
                 .setAllowedClockSkewInSeconds((int) Math.min(Integer.MAX_VALUE, skew.toSeconds()))
                 .setEvaluationTime(NumericDate.fromMilliseconds(now.toEpochMilli()));
-        keys.apply(builder);
+        keys.applyTo(builder);
         try {
             return builder.build().processToClaims(rawToken);
         } catch (InvalidJwtException e) {
-            unreachableKeys(e).ifPresent(failure -> LOG.warning("freshjwt cannot fetch the provider's keys ("
-                    + VerificationKeys.LOCATION + ") to verify a back-channel logout token, which is refused: " + failure));
             throw new InvalidLogoutTokenException(reason(e));
         } catch (RuntimeException e) {
             throw new InvalidLogoutTokenException("The logout token is not a JWT");
         }
-    }
-
-    /** The failure to fetch a remote JWKS, which the operator must hear of: the provider only sees a 400. */
-    private static Optional<IOException> unreachableKeys(InvalidJwtException e) {
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof IOException io) {
-                return Optional.of(io);
-            }
-        }
-        return Optional.empty();
     }
 
     private static String reason(InvalidJwtException e) {
@@ -232,11 +196,5 @@ public final class LogoutTokenVerifier {
 
     private static boolean tooLong(String id) {
         return id != null && id.length() > MAX_ID_LENGTH;
-    }
-
-    /** Where the signature's key comes from. */
-    @FunctionalInterface
-    interface Keys {
-        void apply(JwtConsumerBuilder builder);
     }
 }

@@ -3,22 +3,21 @@ package dev.freshjwt.internal.token;
 import dev.freshjwt.FreshJwtConfig;
 import dev.freshjwt.InvalidConfigurationException;
 import dev.freshjwt.internal.config.ConfigValues;
-import dev.freshjwt.internal.keys.VerificationKeys;
+import dev.freshjwt.internal.keys.TokenKeys;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.jose4j.jwa.AlgorithmConstraints;
-import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
-import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 
 /**
  * Verifies a bearer token as MicroProfile JWT does, from the standard keys: the signature with the keys of
  * {@code mp.jwt.verify.publickey.location} or {@code mp.jwt.verify.publickey} (the token's {@code kid} picks one of a
- * JWKS) and the algorithm of {@code mp.jwt.verify.publickey.algorithm} ({@code RS256} by default, or {@code ES256}),
+ * JWKS; keys at an {@code http(s)} location are fetched when needed, and again for an unknown {@code kid}: {@link TokenKeys}) and the algorithm of {@code mp.jwt.verify.publickey.algorithm} ({@code RS256} by default, or {@code ES256}),
  * {@code iss} against {@code mp.jwt.verify.issuer}, {@code aud} against {@code mp.jwt.verify.audiences} when set, and
  * {@code exp} with {@code mp.jwt.verify.clock.skew}. Where freshjwt must stand in for the server's own MP JWT (Open
  * Liberty with cookies on). Thread-safe.
@@ -38,7 +37,12 @@ public final class MpJwtVerifier {
      * @throws InvalidConfigurationException naming the key that is missing or wrong
      */
     public static MpJwtVerifier load(Config config, ClassLoader loader) {
-        List<JsonWebKey> keys = VerificationKeys.load(config, loader);
+        return load(config, loader, Clock.systemUTC());
+    }
+
+    /** As {@link #load(Config, ClassLoader)}, with the clock that times the fetches of remote keys. */
+    static MpJwtVerifier load(Config config, ClassLoader loader, Clock clock) {
+        TokenKeys keys = TokenKeys.load(config, loader, clock);
         String issuer = ConfigValues.text(config, FreshJwtConfig.MP_ISSUER).orElseThrow(() ->
                 new InvalidConfigurationException("No issuer: set " + FreshJwtConfig.MP_ISSUER));
         String algorithm = ConfigValues.text(config, ALGORITHM).orElse("RS256");
@@ -47,11 +51,7 @@ public final class MpJwtVerifier {
         }
         List<String> audiences = ConfigValues.list(config, FreshJwtConfig.MP_AUDIENCES);
         JwtConsumerBuilder builder = new JwtConsumerBuilder();
-        if (keys.size() == 1 && keys.get(0).getKeyId() == null) {
-            builder.setVerificationKey(keys.get(0).getKey()); // a PEM key: whatever kid the token names, as the servers do
-        } else {
-            builder.setVerificationKeyResolver(new JwksVerificationKeyResolver(keys));
-        }
+        keys.applyTo(builder);
         builder.setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, algorithm)
                 .setExpectedIssuer(issuer)
                 .setRequireExpirationTime()
