@@ -43,7 +43,7 @@ public final class PayaraMicroCluster implements AutoCloseable {
         String members = "127.0.0.1:" + gridPorts[0] + ",127.0.0.1:" + gridPorts[1];
         String clusterName = "freshjwt-it-" + UUID.randomUUID();
         war = Path.of(System.getProperty("freshjwt.demo.war", "target/freshjwt-demo.war"));
-        sharedJvmOptions = List.of("-Xmx512m", "-Dfreshjwt.sign.key.location=" + privateKey.toUri(),
+        sharedJvmOptions = PayaraMicroProcess.quickStart("-Xmx512m", "-Dfreshjwt.sign.key.location=" + privateKey.toUri(),
                 "-Dmp.jwt.verify.publickey.location=" + publicKey.toUri());
         for (int i = 0; i < 2; i++) {
             List<String> jvm = new ArrayList<>(sharedJvmOptions);

@@ -61,7 +61,7 @@ class PayaraMisconfigurationIT {
                 + "freshjwt.revocation.poll-interval=PT1M\n");
         Path badSource = export(dir, "badsource.war", signing + "freshjwt.revocation.store=jdbc\n"
                 + "freshjwt.revocation.datasource=jdbc/no-such-database\n");
-        server = new PayaraMicroProcess(dir.resolve("payara.log"), List.of("-Xmx512m"),
+        server = new PayaraMicroProcess(dir.resolve("payara.log"), PayaraMicroProcess.quickStart("-Xmx512m"),
                 PayaraMicroProcess.singleInstance(), healthy, noKey, noIssuer, badCookies, badWindow, badStore, badMax, badGrace,
                 noKeyId, unknownKeyId, publicOnly, notOnServer, badPoll, badSource);
         DemoClient client = new DemoClient(server.base());

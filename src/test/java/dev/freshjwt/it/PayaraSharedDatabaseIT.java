@@ -51,7 +51,7 @@ class PayaraSharedDatabaseIT {
         Path privateKey = TestKeys.write(dir, "private.pem", TestKeys.privatePem(TestKeys.rsa()));
         Path publicKey = TestKeys.write(dir, "public.pem", TestKeys.publicPem(TestKeys.rsa()));
         Path commands = database.writePayaraDataSource(dir.resolve("post-boot-commands.asadmin"), DATA_SOURCE);
-        List<String> jvm = List.of("-Xmx512m", "-Dfreshjwt.sign.key.location=" + privateKey.toUri(),
+        List<String> jvm = PayaraMicroProcess.quickStart("-Xmx512m", "-Dfreshjwt.sign.key.location=" + privateKey.toUri(),
                 "-Dmp.jwt.verify.publickey.location=" + publicKey.toUri(), "-Dfreshjwt.revocation.store=jdbc",
                 "-Dfreshjwt.revocation.datasource=" + DATA_SOURCE, "-Dfreshjwt.refresh-token.rotation=true");
         // --nocluster and the data grid off: only the database connects the two.
