@@ -25,9 +25,14 @@ final class AuthenticatorApp {
 
     /** The code the app shows during {@code step}. */
     static String code(long step) {
+        return code(KEY, step);
+    }
+
+    /** The code an app with the secret {@code key} (its bytes, not base32) shows during {@code step}. */
+    static String code(byte[] key, long step) {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(KEY, "HmacSHA1"));
+            mac.init(new SecretKeySpec(key, "HmacSHA1"));
             byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
             int offset = hash[19] & 0x0F;
             int value = ByteBuffer.wrap(hash, offset, 4).getInt() & 0x7FFF_FFFF;

@@ -71,16 +71,31 @@ public final class Deployments {
      * issuer's public key alone. {@code extraClasses} go in too.
      */
     public static WebArchive withoutSigningKey(Class<?>... extraClasses) {
+        return providerOnly("mp.jwt.verify.issuer=" + ISSUER.issuer() + "\nmp.jwt.verify.publickey.location=verify/public.pem\n")
+                .addAsResource(new StringAsset(TestKeys.publicPem(ISSUER.keyPair())), "verify/public.pem")
+                .addClasses(extraClasses);
+    }
+
+    /**
+     * The demo as an application of a real OpenID provider's (Keycloak's): as {@link #withoutSigningKey}, trusting the
+     * tokens of {@code issuer}, whose keys it fetches from {@code jwksUrl} ({@code mp.jwt.verify.publickey.location}).
+     *
+     * @param extraConfig further {@code key=value} lines
+     */
+    static WebArchive forProvider(String issuer, String jwksUrl, String... extraConfig) {
+        return providerOnly("mp.jwt.verify.issuer=" + issuer + "\nmp.jwt.verify.publickey.location=" + jwksUrl + "\n"
+                + String.join("\n", extraConfig) + "\n");
+    }
+
+    /** The demo without what injects {@code TokenIssuer}, without cookies or a signing key, configured by {@code config}. */
+    private static WebArchive providerOnly(String config) {
         WebArchive archive = ShrinkWrap.create(ZipImporter.class, "ROOT.war").importFrom(demoWar()).as(WebArchive.class);
         archive.delete(CONFIG);
         archive.delete("WEB-INF/classes/META-INF/services/org.eclipse.microprofile.config.spi.ConfigSource");
         archive.getContent(Filters.include("/WEB-INF/classes/dev/freshjwt/demo/(AuthResource|SessionResource|DemoLogin"
                 + "|JwksResource|AccountResource)(\\$.*)?\\.class")).keySet().stream().toList().forEach(archive::delete);
-        String config = "mp.jwt.verify.issuer=" + ISSUER.issuer() + "\nmp.jwt.verify.publickey.location=verify/public.pem\n"
-                + "mp.jwt.verify.clock.skew=60\nfreshjwt.provider.client-id=" + CLIENT_ID + "\n";
-        return archive.addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties")
-                .addAsResource(new StringAsset(TestKeys.publicPem(ISSUER.keyPair())), "verify/public.pem")
-                .addClasses(extraClasses);
+        return archive.addAsResource(new StringAsset(config + "mp.jwt.verify.clock.skew=60\nfreshjwt.provider.client-id="
+                + CLIENT_ID + "\n"), "META-INF/microprofile-config.properties");
     }
 
     /**
