@@ -33,7 +33,7 @@ public class DemoUsers {
     /** The amr of a password-and-code login. */
     public static final List<String> AMR_PASSWORD_AND_CODE = List.of(AMR_PASSWORD, AMR_OTP);
 
-    /** The second-factor secret of {@code test}, base32, printed in the README for authenticator apps. */
+    /** The second-factor secret of {@code test}, base32, printed in docs/demo.md for authenticator apps. */
     public static final String TOTP_SECRET = "JBSWY3DPEHPK3PXP";
 
     private static final Map<String, Totp> SECOND_FACTORS = Map.of("test", new Totp(TOTP_SECRET));

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * "freshjwt loaded N revocations in X ms"), and the heap each entry costs.
  *
  * <p>A throwaway PostgreSQL ({@code src/test/postgres/postgres.sh}, as the {@code postgres} profile starts it), the
- * table as the README's DDL describes it, filled in SQL ({@code generate_series}, keys {@code jti:<uuid>}, live for
+ * table of docs/revocation.md's DDL, filled in SQL ({@code generate_series}, keys {@code jti:<uuid>}, live for
  * an hour). One Payara Micro at a time, the demo WAR, {@code freshjwt.revocation.store=jdbc} on a pool of that
  * database (as {@code PayaraSharedDatabaseIT} has it), 1 GB of heap. Ready: the first 200 of the JWKS endpoint, counted
  * from the start of the process (the store loads while the application deploys, so it is loaded by then). Heap:
@@ -71,7 +71,7 @@ final class StartupBenchmark {
         }
     }
 
-    /** The table as the README's DDL has it. */
+    /** The table as the DDL of docs/revocation.md has it. */
     private static void createTable(PostgresDatabase database) throws SQLException {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
             statement.executeUpdate("CREATE TABLE " + TABLE + " (ENTRY_KEY VARCHAR(255) NOT NULL PRIMARY KEY,"

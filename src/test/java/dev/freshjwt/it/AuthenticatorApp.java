@@ -8,7 +8,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The demo user's authenticator app, in the test: RFC 6238 codes (HMAC-SHA1, 6 digits, 30-second steps) for the
- * secret the README prints, {@code JBSWY3DPEHPK3PXP}. The key is written out as bytes, not decoded from base32 here,
+ * secret docs/demo.md prints, {@code JBSWY3DPEHPK3PXP}. The key is written out as bytes, not decoded from base32 here,
  * so the demo's own base32 decoder is checked too: those 16 characters are {@code "Hello!"} and {@code DE AD BE EF}.
  */
 final class AuthenticatorApp {

@@ -4,6 +4,7 @@ import static dev.freshjwt.it.DemoClient.bearer;
 import static dev.freshjwt.it.WalkthroughIT.payload;
 import static dev.freshjwt.testing.FreshJwtAssertions.assertCsrfRejected;
 import static dev.freshjwt.testing.FreshJwtAssertions.assertInvalidToken;
+import static dev.freshjwt.testing.FreshJwtAssertions.assertMissingToken;
 import static dev.freshjwt.testing.FreshJwtAssertions.assertStepUpRequired;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -116,6 +117,24 @@ class CookieIT extends DemoIT {
 
         assertPastThePasswordChangesGuard(browser.post("account/password", null, CSRF_HEADER, browser.cookie(CSRF_ACCESS)));
         assertEquals(200, browser.get("sensitive_operation").statusCode(), "GET is never checked");
+    }
+
+    @Test
+    void aCallerWithoutCookiesOrHeaderIsToldItIsNotSignedIn() {
+        CookieClient stranger = new CookieClient(client.base());
+        HttpResponse<String> access = stranger.get("protected");
+        assertEquals(401, access.statusCode(), access.body());
+        assertEquals(List.of("Bearer"), access.headers().allValues("WWW-Authenticate"));
+        Refusal missing = assertMissingToken(access);
+        // The demo reads both (header,cookie): the refusal names both, not only a bearer token.
+        assertEquals("Not signed in: no access token cookie and no bearer token", missing.problem().get("detail"));
+        assertEquals("Not signed in: no access token cookie and no bearer token",
+                assertMissingToken(stranger.get("sensitive_operation")).problem().get("detail"));
+
+        HttpResponse<String> refresh = stranger.post("session/refresh", null);
+        assertEquals(List.of("Bearer"), refresh.headers().allValues("WWW-Authenticate"));
+        assertEquals("Not signed in: no refresh token cookie and no bearer token",
+                assertMissingToken(refresh).problem().get("detail"));
     }
 
     @Test

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Signing-key rotation, in its middle step: the new key signs, the old one still verifies. freshjwt's
  * {@code freshjwt.sign.key.location} is a JWKS of both private keys ({@code freshjwt.sign.key.id} names the new one),
- * the server's {@code mp.jwt.verify.publickey.location} a JWKS of both public keys, as the README's procedure has it.
+ * the server's {@code mp.jwt.verify.publickey.location} a JWKS of both public keys, as the procedure of docs/tokens.md
+ * has it.
  * Live tokens of the old key keep working, refresh tokens included; a token of a key that is no longer in the set
  * (one an earlier rotation removed) gets the same 401 as any token the server cannot verify, never a 500.
  */

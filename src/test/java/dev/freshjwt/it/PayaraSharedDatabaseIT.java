@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Two Payara Micro instances that share nothing but a real PostgreSQL database share revocations through the JDBC
  * store: a token revoked on A is refused on B within a second, a refresh token used on A is detected as reused on B,
- * a revocation is a row of the table the store created, and after a restart of the database (through the README's pool
- * recipe) revocations flow again within 5 s. No data grid, no cluster: each instance runs alone, with
+ * a revocation is a row of the table the store created, and after a restart of the database (through the pool recipe
+ * of docs/revocation.md) revocations flow again within 5 s. No data grid, no cluster: each instance runs alone, with
  * the same signing key and a data source on the database. Runs with the postgres profile only, which starts the
  * database.
  */

@@ -144,7 +144,8 @@ public final class PostgresDatabase {
 
     /**
      * Writes the asadmin commands (for Payara Micro's {@code --postbootcommandfile}) that create a connection pool to
-     * this database, validating connections as the README's recipe does, and the JDBC resource {@code jndiName} on it.
+     * this database, validating connections as the recipe of docs/revocation.md does, and the JDBC resource
+     * {@code jndiName} on it.
      */
     public Path writePayaraDataSource(Path file, String jndiName) {
         String pool = "freshjwt-postgres";

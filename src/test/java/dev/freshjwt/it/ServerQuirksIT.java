@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Where the servers' MicroProfile JWT implementations differ, a client still gets one answer. Each test names the
- * server whose own behaviour differs; the README's server matrix lists the same rows.
+ * server whose own behaviour differs; docs/servers.md (Server quirks) lists the same rows.
  */
 class ServerQuirksIT extends DemoIT {
 

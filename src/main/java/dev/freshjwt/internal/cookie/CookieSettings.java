@@ -13,6 +13,7 @@ import static dev.freshjwt.FreshJwtConfig.TOKEN_LOCATION;
 
 import dev.freshjwt.InvalidConfigurationException;
 import dev.freshjwt.internal.config.ConfigValues;
+import dev.freshjwt.internal.config.TokenLocation;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -56,17 +57,9 @@ public record CookieSettings(boolean header, boolean cookie, boolean secure, Str
      * @throws InvalidConfigurationException naming the key that is wrong
      */
     public static CookieSettings load(Config config) {
-        String location = ConfigValues.text(config, TOKEN_LOCATION).orElse("header");
-        boolean header = false;
-        boolean cookie = false;
-        for (String part : location.split(",")) {
-            switch (part.trim().toLowerCase(Locale.ROOT)) {
-                case "header" -> header = true;
-                case "cookie" -> cookie = true;
-                default -> throw new InvalidConfigurationException(TOKEN_LOCATION
-                        + " must be header, cookie or header,cookie, not '" + location + "'");
-            }
-        }
+        TokenLocation location = TokenLocation.load(config);
+        boolean header = location.header();
+        boolean cookie = location.cookie();
         boolean secure = ConfigValues.bool(config, COOKIE_SECURE, true);
         String sameSite = sameSite(config, secure);
         String accessName = name(config, COOKIE_ACCESS_NAME, "access_token", HOST_PREFIX, secure);
@@ -103,7 +96,12 @@ public record CookieSettings(boolean header, boolean cookie, boolean secure, Str
                 csrfRefreshName, csrfHeader, window);
     }
 
-    /** The names of the two HttpOnly token cookies and the two readable CSRF cookies. */
+    /** Where tokens are read: the header, the cookies or both. */
+    public TokenLocation location() {
+        return new TokenLocation(header, cookie);
+    }
+
+        /** The names of the two HttpOnly token cookies and the two readable CSRF cookies. */
     public Set<String> names() {
         return Set.of(accessName, refreshName, csrfAccessName, csrfRefreshName);
     }

@@ -1,5 +1,7 @@
 package dev.freshjwt.internal.guard;
 
+import dev.freshjwt.TokenType;
+import dev.freshjwt.internal.config.TokenLocation;
 import dev.freshjwt.internal.token.ClaimValues;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -58,7 +60,12 @@ public final class BearerAdmission {
      * token could not be verified (or was spelled another way), or there was none.
      */
     public static Rejection containerRefusal(String authorization) {
-        return check(authorization, null).orElseGet(() -> Rejection.unauthenticated(false));
+        return containerRefusal(authorization, TokenLocation.HEADER);
+    }
+
+    /** As {@link #containerRefusal(String)}, where tokens are read from {@code location}: no token is "not signed in". */
+    public static Rejection containerRefusal(String authorization, TokenLocation location) {
+        return check(authorization, null).orElseGet(() -> Rejection.missing(TokenType.ACCESS, location));
     }
 
     private static boolean hasRequiredClaims(JsonWebToken token) {

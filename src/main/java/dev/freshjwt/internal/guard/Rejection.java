@@ -1,6 +1,8 @@
 package dev.freshjwt.internal.guard;
 
 import dev.freshjwt.TokenRefusal;
+import dev.freshjwt.TokenType;
+import dev.freshjwt.internal.config.TokenLocation;
 import dev.freshjwt.internal.revocation.Revocations;
 import java.util.List;
 import java.util.Optional;
@@ -109,6 +111,23 @@ public record Rejection(Reason reason, String description, long maxAge, List<Str
         return bearerSent
                 ? invalid("The bearer token is malformed, expired or not trusted")
                 : new Rejection(Reason.MISSING_TOKEN, "A bearer token is required", -1);
+    }
+
+    /**
+     * The refusal for a request that carried no token at all where one is required. Its description names what the
+     * application reads: a bearer token; with token cookies on, the caller is not signed in (no cookie of the token
+     * type, and no bearer token where the header is read too).
+     *
+     * @param type the kind of token the endpoint wants: its cookie is the access or the refresh cookie
+     * @param location where the application reads tokens
+     */
+    public static Rejection missing(TokenType type, TokenLocation location) {
+        if (!location.cookie()) {
+            return unauthenticated(false);
+        }
+        String cookie = type == TokenType.REFRESH ? "refresh token cookie" : "access token cookie";
+        return new Rejection(Reason.MISSING_TOKEN,
+                "Not signed in: no " + cookie + (location.header() ? " and no bearer token" : ""), -1);
     }
 
     /** Whether an {@code Authorization} header value uses the Bearer scheme (any letter case). */

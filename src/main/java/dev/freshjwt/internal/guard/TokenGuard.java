@@ -2,6 +2,7 @@ package dev.freshjwt.internal.guard;
 
 import dev.freshjwt.FreshJwtClaims;
 import dev.freshjwt.internal.config.FreshnessSettings;
+import dev.freshjwt.internal.config.TokenLocation;
 import dev.freshjwt.internal.revocation.Revocations;
 import dev.freshjwt.internal.token.ClaimValues;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,24 +28,32 @@ public class TokenGuard {
     private final FreshnessRule rule;
     private final Clock clock;
     private final Revocations revocations;
+    private final TokenLocation location;
 
     /** For the CDI proxy only. */
     protected TokenGuard() {
         this.rule = null;
         this.clock = null;
         this.revocations = null;
+        this.location = null;
     }
 
     @Inject
     TokenGuard(Config config, Instance<Clock> clock, Revocations revocations) {
         this(new FreshnessRule(FreshnessSettings.load(config)), clock.isResolvable() ? clock.get() : Clock.systemUTC(),
-                revocations);
+                revocations, TokenLocation.load(config));
     }
 
+    /** Bearer headers only. */
     TokenGuard(FreshnessRule rule, Clock clock, Revocations revocations) {
+        this(rule, clock, revocations, TokenLocation.HEADER);
+    }
+
+    TokenGuard(FreshnessRule rule, Clock clock, Revocations revocations, TokenLocation location) {
         this.rule = rule;
         this.clock = clock;
         this.revocations = revocations;
+        this.location = location;
     }
 
     /**
@@ -64,7 +73,7 @@ public class TokenGuard {
             if (!requirement.tokenRequired()) {
                 return Optional.empty();
             }
-            return Optional.of(cookieRefusal != null ? cookieRefusal : Rejection.unauthenticated(false));
+            return Optional.of(cookieRefusal != null ? cookieRefusal : Rejection.missing(requirement.type(), location));
         }
         Optional<Rejection> rejection;
         try {

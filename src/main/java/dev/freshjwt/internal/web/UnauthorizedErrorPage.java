@@ -1,5 +1,7 @@
 package dev.freshjwt.internal.web;
 
+import dev.freshjwt.internal.config.TokenLocation;
+import dev.freshjwt.internal.cookie.CookieBridge;
 import dev.freshjwt.internal.guard.BearerAdmission;
 import dev.freshjwt.internal.guard.Challenges;
 import dev.freshjwt.internal.guard.Rejection;
@@ -27,7 +29,9 @@ public class UnauthorizedErrorPage extends HttpServlet {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND); // only reachable as an error page
             return;
         }
-        Rejection rejection = BearerAdmission.containerRefusal(request.getHeader("Authorization"));
+        TokenLocation location = CookieBridge.current().map(bridge -> bridge.settings().location())
+                .orElse(TokenLocation.HEADER);
+        Rejection rejection = BearerAdmission.containerRefusal(request.getHeader("Authorization"), location);
         String challenge = response.getHeader("WWW-Authenticate");
         // A Bearer challenge of the container's own wording is rewritten; another scheme's (the application's) kept.
         boolean foreign = challenge != null && !Rejection.isBearer(challenge);
