@@ -9,7 +9,9 @@
 #   keycloak.sh stop STATE_DIR
 #       stops it (and its watchdog): TERM, then KILL after 30 s.
 #
-# The JDK: TOOLCHAIN_JAVA_HOME (exec-maven-plugin sets it to the build's server JDK, Java 21+), else JAVA_HOME.
+# The JDK: the first of TOOLCHAIN_JAVA_HOME (exec-maven-plugin sets it to the build's server JDK: Java 21+ for the
+# current servers, but possibly 17 under -Pee10), JAVA_HOME, JAVA25_HOME, JAVA21_HOME and /usr/lib/jvm/* that is a
+# Java 21 or later (Keycloak 26 needs it).
 # Keycloak runs in a session of its own (setsid), so that stop ends kc.sh and the JVMs it starts, and nothing else. A
 # watchdog stops it when the Maven process that started it ends without stopping it (Ctrl+C, a crash).
 set -euo pipefail
@@ -49,11 +51,22 @@ case $command in
     port=$4
     management_port=$5
     realm_file=$6
-    java_home=${TOOLCHAIN_JAVA_HOME:-${JAVA_HOME:-}}
-    if [ -z "$java_home" ] || [ ! -x "$java_home/bin/java" ]; then
-      echo "No JDK for Keycloak: set JAVA_HOME to a JDK 21 or later" >&2
+    java_home=
+    for candidate in "${TOOLCHAIN_JAVA_HOME:-}" "${JAVA_HOME:-}" "${JAVA25_HOME:-}" "${JAVA21_HOME:-}" /usr/lib/jvm/*; do
+      [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] || continue
+      # "17.0.13", "21.0.5", "25": the feature version is the first number.
+      feature=$("$candidate/bin/java" -XshowSettings:properties -version 2>&1 \
+        | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p')
+      if [ -n "$feature" ] && [ "$feature" -ge 21 ]; then
+        java_home=$candidate
+        break
+      fi
+    done
+    if [ -z "$java_home" ]; then
+      echo "No JDK 21 or later for Keycloak (tried TOOLCHAIN_JAVA_HOME, JAVA_HOME, JAVA25_HOME, JAVA21_HOME, /usr/lib/jvm/*): install one or set JAVA_HOME to it" >&2
       exit 1
     fi
+    echo "Keycloak runs on $java_home"
     # A Keycloak a killed build left behind.
     stop_watchdog
     stop_keycloak
