@@ -4,6 +4,9 @@
 // when the challenge names acr_values, then retries the operation. What the server will decide on each guarded
 // operation, and until when, comes from GET session (operations): the page counts down, it never repeats the rules. Every URL is relative: the page may live below a context
 // path. Only text is ever written into the page (the Content-Security-Policy refuses HTML-parsing sinks).
+// With an OpenID provider (the server marks the page data-mode="oidc"), the page signs in at the provider through the
+// server's backend-for-frontend (oidc/login, oidc/session, oidc/api/..., oidc/refresh, oidc/logout): the provider's
+// tokens stay on the server; a step-up challenge offers a new sign-in there with the challenge's max_age and acr_values.
 'use strict';
 
 (() => {
@@ -52,7 +55,27 @@
     passwordError: byId('password-error'),
     passwordCancel: byId('password-cancel'),
   };
-  const OPERATIONS = ['sensitive_operation', 'account/password', 'transfer'];
+  Object.assign(view, {
+    oidcLogin: byId('oidc-login'),
+    oidcLoginHint: byId('oidc-login-hint'),
+    passwordLogin: byId('password-login'),
+    issuedFact: byId('issued-fact'),
+    issuedAt: byId('issued-at'),
+    oidcDialog: byId('oidc-step-up-dialog'),
+    oidcStepUpOperation: byId('oidc-step-up-operation'),
+    oidcStepUpNeed: byId('oidc-step-up-need'),
+    oidcStepUp: byId('oidc-step-up'),
+  });
+  const OIDC = document.body.dataset.mode === 'oidc';
+  // Where each of the page's calls goes: to the demo itself, or through the backend-for-frontend.
+  const PATHS = OIDC ? { session: 'oidc/session', refresh: 'oidc/refresh', api: (path) => 'oidc/api/' + path }
+    : { session: 'session', refresh: 'session/refresh', api: (path) => path };
+  const OPERATIONS = OIDC ? ['sensitive_operation', 'transfer'] : ['sensitive_operation', 'account/password', 'transfer'];
+  const SIGN_IN_ERRORS = { access_denied: 'The sign-in was cancelled at the provider.',
+    code_refused: 'The provider refused to hand over the tokens: sign in again.',
+    nonce_mismatch: 'The sign-in answer did not belong to this browser: sign in again.',
+    provider_unavailable: 'The provider could not be reached: try again later.',
+    login_required: 'The provider wants a new login: sign in again.' };
 
   const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
   const STEP_UP = 'insufficient_user_authentication';
@@ -85,7 +108,9 @@
   // One request; unsafe methods carry the CSRF header (the refresh endpoint the refresh cookie's value).
   async function request(method, path, body) {
     const headers = {};
-    if (!SAFE_METHODS.has(method)) {
+    if (OIDC && !SAFE_METHODS.has(method) && csrf.token) {
+      headers[csrf.header] = csrf.token;  // the backend's session value, from GET oidc/session: never a cookie
+    } else if (!OIDC && !SAFE_METHODS.has(method)) {
       const value = readCookie(path === 'session/refresh' ? csrf.refresh_cookie : csrf.access_cookie);
       if (value !== null) {
         headers[csrf.header] = value;
@@ -150,14 +175,14 @@
   async function readSession() {
     let outcome;
     try {
-      outcome = await request('GET', 'session');
+      outcome = await request('GET', PATHS.session);
     } catch (e) {
       outcome = { status: 0, data: 'The request failed: ' + e.message, challenge: '' };
     }
     if (outcome.status === 200 && outcome.data && typeof outcome.data === 'object') {
       show(outcome.data);
     } else {
-      showCall('GET', 'session', outcome, 'could not read the session');
+      showCall('GET', PATHS.session, outcome, 'could not read the session');
       show({ authenticated: false });
     }
   }
@@ -173,6 +198,13 @@
     view.app.dataset.state = !session ? 'anonymous' : session.fresh ? 'fresh' : 'not-fresh';
     view.loginSection.hidden = session !== null;
     view.sessionSection.hidden = session === null;
+    if (OIDC) {
+      view.oidcLogin.hidden = false;
+      view.passwordLogin.hidden = true;
+      view.oidcLoginHint.hidden = !answer.login_hint;
+      view.oidcLoginHint.textContent = answer.login_hint || '';
+      view.issuedFact.hidden = !session;
+    }
     if (session) {
       view.sessionUser.textContent = session.user;
       view.stepUpUsername.value = session.user;
@@ -180,7 +212,7 @@
       view.app.dataset.acr = session.acr || '';
       view.passwordUsername.value = session.user;
     } else {
-      view.expiredNotice.hidden = refreshRefused || readCookie(csrf.refresh_cookie) === null;
+      view.expiredNotice.hidden = OIDC || refreshRefused || readCookie(csrf.refresh_cookie) === null;
     }
     tick();
   }
@@ -215,7 +247,12 @@
     view.badge.textContent = !session.fresh ? 'NOT FRESH' : aged ? 'FRESH, LOGIN TOO OLD' : 'FRESH';
     view.badge.className = 'badge ' + (session.fresh && !aged ? 'badge-fresh' : 'badge-stale');
     const open = OPERATIONS.filter((path) => decisions[path].open);
-    const origin = session.fresh
+    const origin = OIDC ? (session.fresh
+      ? 'The provider issued this access token ' + (session.issued_at - session.auth_time) + ' s after the login (at most '
+        + session.fresh_window + ' s counts as fresh), ' + (session.acr === 'mfa' ? 'with the password and a code' : 'with the password')
+      : 'The provider issued this access token ' + duration(session.issued_at - session.auth_time) + ' after the login (refreshed,'
+        + ' or from its single-sign-on session): not fresh')
+      : session.fresh
       ? 'This access token comes straight from a ' + (session.acr === 'mfa' ? 'login with the password and a code' : 'password login')
       : 'This access token was refreshed, not obtained with the password';
     const names = { 'sensitive_operation': 'the sensitive operation', 'account/password': 'the password change',
@@ -236,7 +273,7 @@
     if (amr.includes('otp')) {
       factors.push('code');
     }
-    const text = factors.length ? factors.join(' + ') : 'unknown';
+    const text = factors.length ? factors.join(' + ') : OIDC ? 'Keycloak' : 'unknown';
     return answer.acr ? text + ' (acr ' + answer.acr + ')' : text;
   }
 
@@ -256,6 +293,9 @@
     view.nowMarker.style.left = share.toFixed(2) + '%';
     view.loginLabel.textContent = 'login ' + clockTime(session.auth_time);
     view.expiryLabel.textContent = 'expiry ' + clockTime(session.expires_at);
+    if (OIDC) {
+      view.issuedAt.textContent = clockTime(session.issued_at) + ', ' + (session.issued_at - session.auth_time) + ' s after the login';
+    }
     showDecisions(now);
     if (left <= 0 && expiryChecked !== session.expires_at && !busy) {
       expiryChecked = session.expires_at;
@@ -369,7 +409,11 @@
   // names acr_values), which retries it once.
   // A body goes with the request (and its retry); done, if given, receives the final outcome.
   async function operation(verb, path, retried, body, done) {
-    const outcome = await call(verb, path, body, retried || '');
+    const outcome = await call(verb, PATHS.api(path), body, retried || '');
+    if (OIDC && isStepUp(outcome)) {
+      askProvider(verb + ' ' + path, outcome);
+      return;
+    }
     if (!retried && isStepUp(outcome)) {
       const needsCode = acrValues(outcome).length > 0;
       askPassword(verb + ' ' + path, needsCode, () => operation(verb, path,
@@ -380,6 +424,33 @@
       done(outcome);
     }
     await readSession();  // the call may have renewed the access cookie (implicit refresh) or found it revoked
+  }
+
+  // A challenge's parameter (max_age, acr_values) from WWW-Authenticate, else from the problem body; null if absent.
+  function challengeParameter(outcome, name) {
+    const match = new RegExp('[ ,]' + name + '="([^"]*)"').exec(outcome.challenge);
+    if (match) {
+      return match[1];
+    }
+    const value = outcome.data && typeof outcome.data === 'object' ? outcome.data[name] : undefined;
+    return value === undefined || value === null ? null : String(value);
+  }
+
+  // With a provider: the sign-in there that the challenge asks for (RFC 9470 §4), its max_age and acr_values passed on.
+  function askProvider(operationName, outcome) {
+    const parameters = new URLSearchParams();
+    for (const name of ['max_age', 'acr_values']) {
+      const value = challengeParameter(outcome, name);
+      if (value !== null) {
+        parameters.set(name, value);
+      }
+    }
+    view.oidcStepUpOperation.textContent = operationName;
+    view.oidcStepUpNeed.textContent = parameters.has('acr_values') ? 'a login with the password and a code'
+      : 'a fresh login';
+    view.oidcStepUp.href = 'oidc/login?' + parameters.toString();
+    view.oidcDialog.showModal();
+    view.oidcStepUp.focus();
   }
 
   function askPassword(operationName, needsCode, retry) {
@@ -476,6 +547,7 @@
   view.passwordCancel.addEventListener('click', () => view.passwordDialog.close('cancelled'));
 
   view.stepUpCancel.addEventListener('click', () => view.dialog.close('cancelled'));
+  byId('oidc-step-up-cancel').addEventListener('click', () => view.oidcDialog.close('cancelled'));
   view.dialog.addEventListener('close', () => {  // also on Escape
     if (stepUp) {
       stepUp = null;
@@ -498,7 +570,11 @@
   onClick('transfer', () => operation('POST', 'transfer', false));
   // A refused refresh cookie (revoked by a logout everywhere, or expired) is not offered again: back to the login form.
   const refresh = async () => {
-    const outcome = await call('POST', 'session/refresh', undefined, 'explicit refresh');
+    const outcome = await call('POST', PATHS.refresh, undefined, 'explicit refresh');
+    if (OIDC) {
+      await readSession();
+      return;
+    }
     if (outcome.status === 401) {
       refreshRefused = true;
       // The readable CSRF cookie of the refused refresh token is what made the page offer it: gone, on reloads too.
@@ -518,7 +594,8 @@
     await readSession();
     view.password.focus();
   };
-  onClick('logout', logout('session', 'DELETE', 'logged out'));
+  onClick('logout', OIDC ? logout('oidc/logout', 'POST', 'signed out here and at Keycloak')
+    : logout('session', 'DELETE', 'logged out'));
   onClick('logout-all', logout('logout/all', 'POST', 'logged out everywhere'));
 
   document.addEventListener('visibilitychange', () => {  // another tab may have logged out
@@ -527,6 +604,17 @@
     }
   });
 
+  if (OIDC) {
+    // Passwords and sessions of every device live at the provider: no password change or logout everywhere here.
+    byId('change-password').hidden = true;
+    byId('logout-all').hidden = true;
+    byId('refresh').querySelector('.action-note').textContent = 'the provider\'s refresh grant: not fresh';
+    const error = new URLSearchParams(window.location.search).get('signin_error');
+    if (error) {
+      showError(view.loginError, SIGN_IN_ERRORS[error] || 'The sign-in failed (' + error.replace(/[^a-z_]/g, '') + ').');
+      window.history.replaceState(null, '', window.location.pathname);
+    }
+  }
   exclusively(readSession);
   setInterval(tick, 1000);
 })();

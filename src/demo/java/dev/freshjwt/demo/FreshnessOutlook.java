@@ -16,7 +16,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * from the operations' own {@link FreshRequired} and the clock skew freshjwt grants on {@code maxAge}
  * ({@value FreshJwtConfig#MP_CLOCK_SKEW}, default 60 s), so the page never repeats the rules. For {@code GET /session}.
  */
-final class FreshnessOutlook {
+public final class FreshnessOutlook {
 
     private static final long DEFAULT_SKEW = 60;
 
@@ -31,7 +31,7 @@ final class FreshnessOutlook {
      * which it stays open, at most the token's expiry; {@code null} when closed), {@code max_age}, {@code acr} (what the
      * operation asks for) and {@code reason} (why it is closed, else {@code null}).
      */
-    static JsonObjectBuilder of(boolean fresh, long authTime, String acr, long expiresAt, long now) {
+    public static JsonObjectBuilder of(boolean fresh, long authTime, String acr, long expiresAt, long now) {
         long skew = skew();
         JsonObjectBuilder outlook = Json.createObjectBuilder();
         OPERATIONS.forEach((path, rule) -> {

@@ -1,6 +1,7 @@
 package dev.freshjwt.demo.page;
 
 import jakarta.enterprise.context.RequestScoped;
+import dev.freshjwt.demo.oidc.OidcSettings;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 import jakarta.ws.rs.GET;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Serves the demo page: {@code GET /}, {@code /app.js}, {@code /app.css} and {@code /favicon.svg}, read from
@@ -47,9 +49,17 @@ public class PageResource {
         this.servletContext = servletContext;
     }
 
+    /**
+     * The page; with an OpenID provider configured ({@code demo.oidc.*}) marked {@code data-mode="oidc"}, so that its
+     * script signs in there through the backend ({@code /oidc/...}) instead of asking for the password.
+     */
     @GET
     public Response page() {
-        return file("index.html", "text/html;charset=UTF-8");
+        if (!OidcSettings.enabled()) {
+            return file("index.html", "text/html;charset=UTF-8");
+        }
+        String html = new String(read("index.html"), StandardCharsets.UTF_8).replace("data-mode=\"own\"", "data-mode=\"oidc\"");
+        return withHeaders(Response.ok(html.getBytes(StandardCharsets.UTF_8), "text/html;charset=UTF-8"));
     }
 
     @GET
@@ -72,6 +82,10 @@ public class PageResource {
     }
 
     private Response file(String name, String contentType) {
+        return withHeaders(Response.ok(read(name), contentType));
+    }
+
+    private byte[] read(String name) {
         byte[] content;
         try (InputStream in = servletContext.getResourceAsStream(FOLDER + name)) {
             if (in == null) {
@@ -81,7 +95,11 @@ public class PageResource {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + FOLDER + name, e);
         }
-        return Response.ok(content, contentType)
+        return content;
+    }
+
+    private static Response withHeaders(Response.ResponseBuilder response) {
+        return response
                 .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "no-referrer")
