@@ -262,6 +262,11 @@ final class BrowserPage implements AutoCloseable {
         return List.copyOf(console);
     }
 
+    /** The browser itself: for pages of other sites the page sends it to (an OpenID provider's login). */
+    ChromeDriver driver() {
+        return driver;
+    }
+
     Object script(String script, Object... arguments) {
         return driver.executeScript(script, arguments);
     }

@@ -22,9 +22,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -137,25 +139,47 @@ final class KeycloakBrowser implements AutoCloseable {
 
     /** Fills in the form shown and submits it; returns which it was. */
     private String answerForm() {
+        return answerForm(driver, realm);
+    }
+
+    /**
+     * In a browser an application sent to Keycloak's authorization endpoint (the demo page's sign-in, through its
+     * backend): answers each login form Keycloak shows until {@code back} holds (the browser is back at the
+     * application); returns the forms, in order ({@link #PASSWORD_FORM}, {@link #CODE_FORM}).
+     */
+    static List<String> signIn(WebDriver driver, KeycloakRealm realm, Predicate<WebDriver> back) {
+        List<String> forms = new ArrayList<>();
+        while (true) {
+            new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class)
+                    .withMessage(() -> "neither a login form nor back at the application: " + driver.getCurrentUrl())
+                    .until(d -> back.test(d) || shown(d, "password") || shown(d, "otp"));
+            if (back.test(driver)) {
+                return forms;
+            }
+            forms.add(answerForm(driver, realm));
+        }
+    }
+
+    private static String answerForm(WebDriver driver, KeycloakRealm realm) {
         String form;
         if (shown(driver, "otp")) {
             form = CODE_FORM;
-            type("otp", AuthenticatorApp.code(realm.otpKey(), AuthenticatorApp.currentStep()));
+            type(driver, "otp", AuthenticatorApp.code(realm.otpKey(), AuthenticatorApp.currentStep()));
         } else {
             form = PASSWORD_FORM;
             if (shown(driver, "username")) { // a re-authentication (max_age, prompt=login) knows the user already
-                type("username", realm.username());
+                type(driver, "username", realm.username());
             }
-            type("password", realm.password());
+            type(driver, "password", realm.password());
         }
         WebElement submit = driver.findElement(By.id("kc-login"));
         submit.click();
-        new WebDriverWait(driver, PATIENCE).withMessage(() -> "the " + form + " form stays: " + pageText())
+        new WebDriverWait(driver, PATIENCE).withMessage(() -> "the " + form + " form stays: " + driver.getCurrentUrl())
                 .until(ExpectedConditions.stalenessOf(submit));
         return form;
     }
 
-    private void type(String id, String text) {
+    private static void type(WebDriver driver, String id, String text) {
         WebElement field = driver.findElement(By.id(id));
         field.clear();
         field.sendKeys(text);

@@ -79,6 +79,11 @@ final class KeycloakRealm {
         return client.getString("clientId");
     }
 
+    /** The demo client's secret, as the realm file sets it (a confidential client). */
+    String clientSecret() {
+        return client.getString("secret");
+    }
+
     String username() {
         return user.getString("username");
     }
