@@ -606,6 +606,8 @@
 
   if (OIDC) {
     // Passwords and sessions of every device live at the provider: no password change or logout everywhere here.
+    byId('token-home').textContent = 'Here Keycloak issues the tokens, and this page\'s server keeps them: the page holds'
+      + ' only a session cookie its script cannot read.';
     byId('change-password').hidden = true;
     byId('logout-all').hidden = true;
     byId('refresh').querySelector('.action-note').textContent = 'the provider\'s refresh grant: not fresh';
