@@ -15,7 +15,6 @@ import dev.freshjwt.testing.Refusal;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -121,7 +120,7 @@ class KeycloakIT extends DemoIT {
     }
 
     @Test
-    void theSessionEndedAtKeycloakIsRefusedWithinASecondAndTheUsersOtherSessionIsNot() throws IOException {
+    void theSessionEndedAtKeycloakIsRefusedAtOnceAndTheUsersOtherSessionIsNot() throws IOException {
         Tokens ended = browser.authorize(Map.of()).tokens();
         Tokens endedRefreshed = REALM.refresh(ended);
         Tokens other;
@@ -135,13 +134,12 @@ class KeycloakIT extends DemoIT {
             assertEquals(200, client.get("protected", bearer(tokens.access())).statusCode());
         }
 
-        Instant start = Instant.now();
+        // Keycloak posts the logout token to the application before it answers the administrator: the very first
+        // request after that answer is refused. (No time limit: under load the round trip itself takes seconds.)
         REALM.endSession(ended.sid());
-        HttpResponse<String> refused = awaitRefusal(ended.access(), start.plusSeconds(2));
-        Duration took = Duration.between(start, Instant.now());
+        HttpResponse<String> refused = client.get("protected", bearer(ended.access()));
         assertInvalidToken(refused);
         assertEquals("The token has been revoked", DemoClient.json(refused).getString("detail"));
-        assertTrue(took.compareTo(Duration.ofMillis(1500)) <= 0, "refused " + took.toMillis() + " ms after the session ended");
 
         HttpResponse<String> sameSession = client.get("protected", bearer(endedRefreshed.access()));
         assertInvalidToken(sameSession);
@@ -176,15 +174,6 @@ class KeycloakIT extends DemoIT {
         }
         assertEquals(login.authTime(), refreshed.authTime(), "the refresh grant keeps the login's auth_time");
         return refreshed;
-    }
-
-    /** Polls {@code /protected} with the token until it is refused, or until the deadline: then the last answer. */
-    private HttpResponse<String> awaitRefusal(String accessToken, Instant deadline) {
-        HttpResponse<String> response = client.get("protected", bearer(accessToken));
-        while (response.statusCode() == 200 && Instant.now().isBefore(deadline)) {
-            response = client.get("protected", bearer(accessToken));
-        }
-        return response;
     }
 
     private static Refusal assertNewLoginRequired(HttpResponse<String> response) {

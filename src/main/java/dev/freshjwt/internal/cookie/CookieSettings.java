@@ -101,7 +101,7 @@ public record CookieSettings(boolean header, boolean cookie, boolean secure, Str
         return new TokenLocation(header, cookie);
     }
 
-        /** The names of the two HttpOnly token cookies and the two readable CSRF cookies. */
+    /** The names of the two HttpOnly token cookies and the two readable CSRF cookies. */
     public Set<String> names() {
         return Set.of(accessName, refreshName, csrfAccessName, csrfRefreshName);
     }
