@@ -8,12 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.freshjwt.it.BrowserPage.Call;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +40,6 @@ class KeycloakDemoPageIT extends DemoIT {
     /** A JWT: three base64url parts, the first a JSON object ({@code eyJ} is {@code {"}). */
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -139,7 +134,7 @@ class KeycloakDemoPageIT extends DemoIT {
 
     @Test
     void badSignInRequestsGet400AndTheApiWantsASessionAndItsCsrfValue() {
-        HttpResponse<String> login = send(HttpRequest.newBuilder(client.base().resolve("oidc/login?max_age=0&acr_values=mfa")));
+        HttpResponse<String> login = KeycloakRealm.send(HttpRequest.newBuilder(client.base().resolve("oidc/login?max_age=0&acr_values=mfa")));
         assertEquals(302, login.statusCode(), login.body());
         String location = login.headers().firstValue("Location").orElse("");
         assertTrue(location.startsWith(REALM.authorizationEndpoint() + "?"), location);
@@ -154,26 +149,26 @@ class KeycloakDemoPageIT extends DemoIT {
 
         for (String bad : List.of("max_age=-1", "max_age=soon", "max_age=1e3", "max_age=9999999999",
                 "acr_values=%3Cscript%3E", "acr_values=", "acr_values=a%20b%20c%20d%20e%20f")) {
-            assertProblem(400, send(HttpRequest.newBuilder(client.base().resolve("oidc/login?" + bad))), bad);
+            assertProblem(400, KeycloakRealm.send(HttpRequest.newBuilder(client.base().resolve("oidc/login?" + bad))), bad);
         }
-        assertProblem(400, send(HttpRequest.newBuilder(client.base().resolve("oidc/callback?code=x&state=forged"))
+        assertProblem(400, KeycloakRealm.send(HttpRequest.newBuilder(client.base().resolve("oidc/callback?code=x&state=forged"))
                 .header("Cookie", session)), "a state this browser never sent");
-        assertProblem(400, send(HttpRequest.newBuilder(client.base().resolve("oidc/callback?code=x&state=forged"))),
+        assertProblem(400, KeycloakRealm.send(HttpRequest.newBuilder(client.base().resolve("oidc/callback?code=x&state=forged"))),
                 "no session");
         String state = location.replaceAll(".*[?&]state=([^&]*).*", "$1");
-        assertProblem(400, send(HttpRequest.newBuilder(client.base().resolve("oidc/callback?code=x&state=" + state))),
+        assertProblem(400, KeycloakRealm.send(HttpRequest.newBuilder(client.base().resolve("oidc/callback?code=x&state=" + state))),
                 "the right state from another browser (no session cookie)");
 
-        assertProblem(401, send(HttpRequest.newBuilder(client.base().resolve("oidc/api/sensitive_operation"))), "no session");
-        assertProblem(403, send(HttpRequest.newBuilder(client.base().resolve("oidc/api/transfer")).header("Cookie", session)
+        assertProblem(401, KeycloakRealm.send(HttpRequest.newBuilder(client.base().resolve("oidc/api/sensitive_operation"))), "no session");
+        assertProblem(403, KeycloakRealm.send(HttpRequest.newBuilder(client.base().resolve("oidc/api/transfer")).header("Cookie", session)
                 .POST(HttpRequest.BodyPublishers.noBody())), "no CSRF header");
-        assertProblem(403, send(HttpRequest.newBuilder(client.base().resolve("oidc/refresh")).header("Cookie", session)
+        assertProblem(403, KeycloakRealm.send(HttpRequest.newBuilder(client.base().resolve("oidc/refresh")).header("Cookie", session)
                 .header("X-CSRF-TOKEN", "guessed").POST(HttpRequest.BodyPublishers.noBody())), "a wrong CSRF value");
-        assertProblem(401, send(HttpRequest.newBuilder(client.base().resolve("oidc/api/protected")).header("Cookie", session)),
+        assertProblem(401, KeycloakRealm.send(HttpRequest.newBuilder(client.base().resolve("oidc/api/protected")).header("Cookie", session)),
                 "a session, not signed in yet");
-        assertProblem(404, send(HttpRequest.newBuilder(client.base().resolve("oidc/api/account/password")).header("Cookie", session)),
+        assertProblem(404, KeycloakRealm.send(HttpRequest.newBuilder(client.base().resolve("oidc/api/account/password")).header("Cookie", session)),
                 "only the page's operations go through");
-        HttpResponse<String> anonymous = send(HttpRequest.newBuilder(client.base().resolve("oidc/session")).header("Cookie", session));
+        HttpResponse<String> anonymous = KeycloakRealm.send(HttpRequest.newBuilder(client.base().resolve("oidc/session")).header("Cookie", session));
         assertEquals(200, anonymous.statusCode());
         assertFalse(DemoClient.json(anonymous).getBoolean("authenticated"));
     }
@@ -215,17 +210,6 @@ class KeycloakDemoPageIT extends DemoIT {
                 return false;
             }
         });
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Path artifacts() {

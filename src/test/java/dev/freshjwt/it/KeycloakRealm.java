@@ -219,7 +219,8 @@ final class KeycloakRealm {
         return response;
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
+    /** Sends {@code request} (HTTP/1.1, redirects not followed, 30 s to answer): the answer, whatever its status. */
+    static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
