@@ -71,9 +71,15 @@ public final class Deployments {
      * issuer's public key alone. {@code extraClasses} go in too.
      */
     public static WebArchive withoutSigningKey(Class<?>... extraClasses) {
-        return providerOnly("mp.jwt.verify.issuer=" + ISSUER.issuer() + "\nmp.jwt.verify.publickey.location=verify/public.pem\n")
-                .addAsResource(new StringAsset(TestKeys.publicPem(ISSUER.keyPair())), "verify/public.pem")
-                .addClasses(extraClasses);
+        return trusting(ISSUER).addClasses(extraClasses);
+    }
+
+    /**
+     * As {@link #withoutSigningKey}, trusting the tokens of {@code issuer} alone: those of its name, signed with its key.
+     */
+    static WebArchive trusting(TestIssuer issuer) {
+        return providerOnly("mp.jwt.verify.issuer=" + issuer.issuer() + "\nmp.jwt.verify.publickey.location=verify/public.pem\n")
+                .addAsResource(new StringAsset(TestKeys.publicPem(issuer.keyPair())), "verify/public.pem");
     }
 
     /**
