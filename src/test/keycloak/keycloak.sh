@@ -2,10 +2,12 @@
 # A throwaway Keycloak for the integration tests of the keycloak profile (mvn -Ppayara,keycloak verify), from the
 # distribution the build unpacked (org.keycloak:keycloak-quarkus-dist, zip, from Maven Central).
 #
-#   keycloak.sh start KEYCLOAK_HOME STATE_DIR PORT MANAGEMENT_PORT REALM_FILE
+#   keycloak.sh start KEYCLOAK_HOME STATE_DIR PORT MANAGEMENT_PORT REALM_FILE [APP_PORT]
 #       imports REALM_FILE into a new, empty database (start-dev: H2 files under KEYCLOAK_HOME/data) and starts
 #       Keycloak on 127.0.0.1:PORT (management interface 127.0.0.1:MANAGEMENT_PORT); returns once the realm's OpenID
-#       configuration answers. Bootstrap administrator admin / admin. Log in STATE_DIR/keycloak.log.
+#       configuration answers. Bootstrap administrator admin / admin. Log in STATE_DIR/keycloak.log. With APP_PORT
+#       (the demo's, -Ddemo.port), the application URLs of the realm file (redirect URIs, back-channel logout URL:
+#       http://127.0.0.1:8080/..., http://localhost:8080/...) name that port instead of 8080.
 #   keycloak.sh stop STATE_DIR
 #       stops it (and its watchdog): TERM, then KILL after 30 s.
 #
@@ -16,7 +18,7 @@
 # watchdog stops it when the Maven process that started it ends without stopping it (Ctrl+C, a crash).
 set -euo pipefail
 
-usage() { echo "usage: $0 start KEYCLOAK_HOME STATE_DIR PORT MANAGEMENT_PORT REALM_FILE | stop STATE_DIR" >&2; exit 2; }
+usage() { echo "usage: $0 start KEYCLOAK_HOME STATE_DIR PORT MANAGEMENT_PORT REALM_FILE [APP_PORT] | stop STATE_DIR" >&2; exit 2; }
 [ $# -ge 2 ] || usage
 command=$1
 script=$(cd "$(dirname "$0")" && pwd)/$(basename "$0")
@@ -45,12 +47,14 @@ stop_watchdog() {
 
 case $command in
   start)
-    [ $# -eq 6 ] || usage
+    [ $# -eq 6 ] || [ $# -eq 7 ] || usage
     home=$(cd "$2" && pwd)
     state=$(mkdir -p "$3" && cd "$3" && pwd)
     port=$4
     management_port=$5
     realm_file=$6
+    app_port=${7:-8080}
+    case $app_port in ''|*[!0-9]*) echo "APP_PORT is not a port number: $app_port" >&2; exit 2 ;; esac
     java_home=
     for candidate in "${TOOLCHAIN_JAVA_HOME:-}" "${JAVA_HOME:-}" "${JAVA25_HOME:-}" "${JAVA21_HOME:-}" /usr/lib/jvm/*; do
       [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] || continue
@@ -74,7 +78,8 @@ case $command in
     # A new database each run, so that the realm is imported as committed (--import-realm skips an existing realm).
     rm -rf "$home/data"
     mkdir -p "$home/data/import"
-    cp "$realm_file" "$home/data/import/"
+    sed -e "s#://127\.0\.0\.1:8080/#://127.0.0.1:$app_port/#g" -e "s#://localhost:8080/#://localhost:$app_port/#g" \
+      "$realm_file" > "$home/data/import/$(basename "$realm_file")"
     realm=$(sed -n 's/^  "realm": "\(.*\)",$/\1/p' "$realm_file")
     [ -n "$realm" ] || { echo "No \"realm\" name in $realm_file" >&2; exit 1; }
 
