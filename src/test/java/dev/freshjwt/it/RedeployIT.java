@@ -65,14 +65,7 @@ class RedeployIT {
     @Test
     @Order(2)
     void theDemoTakesItsIssuersTokensThenIsUndeployed(@ArquillianResource @OperateOnDeployment(COOKIES) URL base) {
-        try {
-            DemoClient client = at(base);
-            HttpResponse<String> own = client.get("protected", bearer(token(Deployments.ISSUER)));
-            assertEquals(200, own.statusCode(), own.body());
-            assertInvalidToken(client.get("protected", bearer(token(OTHER))));
-        } finally {
-            deployer.undeploy(COOKIES);
-        }
+        assertTakesOnlyTheTokensOf(Deployments.ISSUER, OTHER, base, COOKIES);
     }
 
     @Test
@@ -84,13 +77,22 @@ class RedeployIT {
     @Test
     @Order(4)
     void theNewApplicationTakesOnlyItsOwnIssuersTokens(@ArquillianResource @OperateOnDeployment(OTHER_ISSUER) URL base) {
+        assertTakesOnlyTheTokensOf(OTHER, Deployments.ISSUER, base, OTHER_ISSUER);
+    }
+
+    /**
+     * The deployment at {@code base}, which is at {@value #CONTEXT_ROOT}, answers {@code own}'s token with 200 and
+     * {@code other}'s with the {@code invalid_token} 401; then it is undeployed, whatever the answers.
+     */
+    private void assertTakesOnlyTheTokensOf(TestIssuer own, TestIssuer other, URL base, String deployment) {
         try {
-            DemoClient client = at(base);
-            HttpResponse<String> own = client.get("protected", bearer(token(OTHER)));
-            assertEquals(200, own.statusCode(), own.body());
-            assertInvalidToken(client.get("protected", bearer(token(Deployments.ISSUER))));
+            assertEquals(CONTEXT_ROOT, base.getPath().replaceFirst("/$", ""), base.toString());
+            DemoClient client = DemoClient.at(base);
+            HttpResponse<String> accepted = client.get("protected", bearer(token(own)));
+            assertEquals(200, accepted.statusCode(), accepted.body());
+            assertInvalidToken(client.get("protected", bearer(token(other))));
         } finally {
-            deployer.undeploy(OTHER_ISSUER);
+            deployer.undeploy(deployment);
         }
     }
 
@@ -107,12 +109,6 @@ class RedeployIT {
                         + "<context-root uri=\"" + CONTEXT_ROOT + "\"/></web-ext>\n"), "ibm-web-ext.xml")
                 .addAsWebInfResource(new StringAsset("<glassfish-web-app><context-root>" + CONTEXT_ROOT
                         + "</context-root></glassfish-web-app>\n"), "glassfish-web.xml");
-    }
-
-    /** A client of the deployment at {@code base}, which is indeed at {@value #CONTEXT_ROOT}. */
-    private static DemoClient at(URL base) {
-        assertEquals(CONTEXT_ROOT, base.getPath().replaceFirst("/$", ""), base.toString());
-        return DemoClient.at(base);
     }
 
     /** A fresh access token of the demo's user {@code test} (group {@code user}) from {@code issuer}. */
