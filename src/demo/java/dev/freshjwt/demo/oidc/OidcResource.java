@@ -253,29 +253,25 @@ public class OidcResource {
     @Path("refresh")
     @Produces(MediaType.APPLICATION_JSON)
     public Response refresh(@CookieParam(COOKIE) String sessionId, @HeaderParam(CSRF_HEADER) String csrf) {
-        Optional<OidcSettings> configured = OidcSettings.current();
-        if (configured.isEmpty()) {
-            return notConfigured();
+        Posting posting = posting(sessionId, csrf);
+        if (posting.refusal() != null) {
+            return posting.refusal();
         }
-        Optional<Session> session = sessions.find(sessionId);
-        Optional<Response> refused = checkCsrf(session, csrf);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        Optional<Tokens> tokens = session.get().tokens();
+        Session session = posting.session();
+        Optional<Tokens> tokens = session.tokens();
         if (tokens.isEmpty()) {
             return notSignedIn();
         }
         try {
-            Answer answer = provider.refresh(configured.get(), tokens.get().refresh());
+            Answer answer = provider.refresh(posting.settings(), tokens.get().refresh());
             if (!answer.ok() || answer.text("access_token") == null) {
-                session.get().tokens(null);
+                session.tokens(null);
                 return problem(401, "refresh-refused", "Refresh refused", "The provider refused the refresh token ("
                         + answer.text("error") + "): sign in again");
             }
             String refreshToken = answer.text("refresh_token");
             String idToken = answer.text("id_token");
-            session.get().tokens(new Tokens(answer.text("access_token"), refreshToken == null ? tokens.get().refresh() : refreshToken,
+            session.tokens(new Tokens(answer.text("access_token"), refreshToken == null ? tokens.get().refresh() : refreshToken,
                     idToken == null ? tokens.get().id() : idToken));
             return session(sessionId);
         } catch (ProviderException e) {
@@ -288,20 +284,15 @@ public class OidcResource {
     @POST
     @Path("logout")
     public Response logout(@CookieParam(COOKIE) String sessionId, @HeaderParam(CSRF_HEADER) String csrf) {
-        Optional<OidcSettings> configured = OidcSettings.current();
-        if (configured.isEmpty()) {
-            return notConfigured();
+        Posting posting = posting(sessionId, csrf);
+        if (posting.refusal() != null) {
+            return posting.refusal();
         }
-        Optional<Session> session = sessions.find(sessionId);
-        Optional<Response> refused = checkCsrf(session, csrf);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        sessions.remove(session.get());
-        Optional<Tokens> tokens = session.get().tokens();
+        sessions.remove(posting.session());
+        Optional<Tokens> tokens = posting.session().tokens();
         if (tokens.isPresent()) {
             try {
-                Answer answer = provider.endSession(configured.get(), tokens.get().refresh());
+                Answer answer = provider.endSession(posting.settings(), tokens.get().refresh());
                 if (answer.status() >= 300) {
                     LOG.log(Level.WARNING, "freshjwt demo: the provider did not end the session: HTTP {0} {1}",
                             new Object[] {answer.status(), answer.text("error")});
@@ -327,9 +318,9 @@ public class OidcResource {
         }
         Optional<Session> session = sessions.find(sessionId);
         if ("POST".equals(method)) {
-            Optional<Response> refused = checkCsrf(session, csrf);
-            if (refused.isPresent()) {
-                return refused.get();
+            Posting posting = posting(sessionId, csrf);
+            if (posting.refusal() != null) {
+                return posting.refusal();
             }
         }
         Optional<Tokens> tokens = session.flatMap(Session::tokens);
@@ -359,16 +350,32 @@ public class OidcResource {
         return noStore(response).build();
     }
 
-    private Optional<Response> checkCsrf(Optional<Session> session, String csrf) {
+    /**
+     * What a state-changing request acts on: the provider's settings and the browser's session; or, instead, the answer
+     * that refuses the request ({@code refusal} not null).
+     */
+    private record Posting(OidcSettings settings, Session session, Response refusal) {
+    }
+
+    /**
+     * The settings and session of a state-changing request, once the provider is configured (or 404), the browser has a
+     * session (or 401) and its CSRF header matches the session's token (or 403).
+     */
+    private Posting posting(String sessionId, String csrf) {
+        Optional<OidcSettings> configured = OidcSettings.current();
+        if (configured.isEmpty()) {
+            return new Posting(null, null, notConfigured());
+        }
+        Optional<Session> session = sessions.find(sessionId);
         if (session.isEmpty()) {
-            return Optional.of(notSignedIn());
+            return new Posting(null, null, notSignedIn());
         }
         byte[] expected = session.get().csrf().getBytes(StandardCharsets.US_ASCII);
         byte[] given = csrf == null ? new byte[0] : csrf.getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, given)) {
-            return Optional.of(problem(403, "csrf", "Forbidden", "The " + CSRF_HEADER + " header is missing or wrong"));
+            return new Posting(null, null, problem(403, "csrf", "Forbidden", "The " + CSRF_HEADER + " header is missing or wrong"));
         }
-        return Optional.empty();
+        return new Posting(configured.get(), session.get(), null);
     }
 
     /** The page, with a sign-in error code for it to show (letters and underscores only). */
