@@ -60,7 +60,7 @@ public final class FreshnessOutlook {
     }
 
     /** The clock skew, in seconds, freshjwt grants on {@code maxAge}. */
-    static long skew() {
+    public static long skew() {
         return ConfigProvider.getConfig().getOptionalValue(FreshJwtConfig.MP_CLOCK_SKEW, Long.class).orElse(DEFAULT_SKEW);
     }
 

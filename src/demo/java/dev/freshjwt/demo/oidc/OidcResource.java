@@ -215,7 +215,8 @@ public class OidcResource {
             long issuedAt = number(token, "iat");
             long expiresAt = number(token, "exp");
             long age = issuedAt - authTime;
-            boolean fresh = authTime > 0 && age <= settings.freshWindow().toSeconds() && age >= -settings.skew();
+            long skew = FreshnessOutlook.skew();
+            boolean fresh = authTime > 0 && age <= settings.freshWindow().toSeconds() && age >= -skew;
             String acr = text(token, "acr");
             String user = Optional.ofNullable(text(token, "upn")).or(() -> Optional.ofNullable(text(token, "preferred_username")))
                     .orElse(text(token, "sub"));
@@ -224,7 +225,7 @@ public class OidcResource {
                     .add("fresh_window", settings.freshWindow().toSeconds())
                     .add("amr", Json.createArrayBuilder())
                     .add("operations", FreshnessOutlook.of(fresh, authTime, acr, expiresAt, now))
-                    .add("clock_skew", settings.skew());
+                    .add("clock_skew", skew);
             if (acr == null) {
                 state.addNull("acr");
             } else {

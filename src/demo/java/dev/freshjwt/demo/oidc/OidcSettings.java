@@ -1,5 +1,6 @@
 package dev.freshjwt.demo.oidc;
 
+import dev.freshjwt.FreshJwtConfig;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -15,10 +16,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * without them the page logs in with passwords as usual and {@code /oidc/...} answers 404.
  *
  * @param freshWindow {@code freshjwt.provider.fresh-window}, as freshjwt reads it (default one minute)
- * @param skew {@code mp.jwt.verify.clock.skew} in seconds (default 60)
  */
 public record OidcSettings(String issuer, String clientId, String clientSecret, Optional<String> redirectUri,
-        Optional<String> loginHint, Duration freshWindow, long skew) {
+        Optional<String> loginHint, Duration freshWindow) {
 
     static final String ISSUER = "demo.oidc.issuer";
     static final String CLIENT_ID = "demo.oidc.client-id";
@@ -37,13 +37,12 @@ public record OidcSettings(String issuer, String clientId, String clientSecret, 
         }
         Duration window = Duration.ofMinutes(1);
         try {
-            window = text(config, "freshjwt.provider.fresh-window").map(Duration::parse).orElse(window);
+            window = text(config, FreshJwtConfig.PROVIDER_FRESH_WINDOW).map(Duration::parse).orElse(window);
         } catch (DateTimeParseException e) {
             // freshjwt itself refuses the deployment for it; the page then shows the default
         }
-        long skew = config.getOptionalValue("mp.jwt.verify.clock.skew", Long.class).orElse(60L);
         return Optional.of(new OidcSettings(issuer.get().replaceAll("/+$", ""), clientId.get(), secret.get(),
-                text(config, REDIRECT_URI), text(config, LOGIN_HINT), window, skew));
+                text(config, REDIRECT_URI), text(config, LOGIN_HINT), window));
     }
 
     /** Whether the page signs in at the provider. */
