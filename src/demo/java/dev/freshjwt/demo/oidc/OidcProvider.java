@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
@@ -51,8 +52,7 @@ public class OidcProvider {
         }
 
         String text(String name) {
-            JsonValue value = body.get(name);
-            return value != null && value.getValueType() == JsonValue.ValueType.STRING ? body.getString(name) : null;
+            return OidcProvider.text(body, name);
         }
     }
 
@@ -140,16 +140,14 @@ public class OidcProvider {
     private static JsonObject json(String text) {
         try {
             return Json.createReader(new StringReader(text == null ? "" : text)).readObject();
-        } catch (JsonException | IllegalStateException e) {
-            return JsonValue.EMPTY_JSON_OBJECT;
-        } catch (RuntimeException e) { // Parsson: "Input is too deeply nested"
+        } catch (RuntimeException e) { // JsonException, IllegalStateException, Parsson's "Input is too deeply nested"
             return JsonValue.EMPTY_JSON_OBJECT;
         }
     }
 
-    private static String text(JsonObject object, String name) {
-        JsonValue value = object.get(name);
-        return value != null && value.getValueType() == JsonValue.ValueType.STRING ? object.getString(name) : null;
+    /** The member {@code name} of {@code object} if it is a string, else null. */
+    static String text(JsonObject object, String name) {
+        return object.get(name) instanceof JsonString string ? string.getString() : null;
     }
 
     static String encode(String text) {

@@ -1,5 +1,7 @@
 package dev.freshjwt.demo.oidc;
 
+import static dev.freshjwt.demo.oidc.OidcProvider.text;
+
 import dev.freshjwt.demo.FreshnessOutlook;
 import dev.freshjwt.demo.oidc.OidcProvider.Answer;
 import dev.freshjwt.demo.oidc.OidcProvider.ProviderException;
@@ -12,7 +14,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.CookieParam;
@@ -420,11 +421,6 @@ public class OidcResource {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String text(JsonObject object, String name) {
-        JsonValue value = object.get(name);
-        return value instanceof JsonString string ? string.getString() : null;
     }
 
     private static long number(JsonObject object, String name) {
