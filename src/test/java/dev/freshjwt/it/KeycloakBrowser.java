@@ -28,11 +28,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -175,8 +175,27 @@ final class KeycloakBrowser implements AutoCloseable {
         WebElement submit = driver.findElement(By.id("kc-login"));
         submit.click();
         new WebDriverWait(driver, PATIENCE).withMessage(() -> "the " + form + " form stays: " + driver.getCurrentUrl())
-                .until(ExpectedConditions.stalenessOf(submit));
+                .until(d -> gone(submit));
         return form;
+    }
+
+    /**
+     * Whether the page that held {@code element} is gone. Chromium says so with a {@link StaleElementReferenceException}
+     * or, when the check meets the new document half-built, with "Node with given id does not belong to the document"
+     * (which Selenium's {@code stalenessOf} does not take for staleness).
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     private static void type(WebDriver driver, String id, String text) {
